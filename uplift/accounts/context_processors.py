@@ -2,5 +2,9 @@
 
 
 def roles(request):
-    profile = getattr(getattr(request, "user", None), "profile", None) if request.user.is_authenticated else None
+    profile = (
+        getattr(getattr(request, "user", None), "profile", None)
+        if request.user.is_authenticated
+        else None
+    )
     return {"current_profile": profile}

@@ -46,7 +46,9 @@ def cell_text(value) -> str:
             return ""
         return str(int(value)) if value.is_integer() else repr(value)
     if isinstance(value, datetime):
-        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
+        return (
+            value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
+        )
     if isinstance(value, date):
         return value.isoformat()
     return str(value).strip()
@@ -80,7 +82,9 @@ class Table:
         return column in self.index
 
 
-def read_table(path: Path, *, display_name: str | None = None, header_hint: Sequence[str] = ()) -> Table:
+def read_table(
+    path: Path, *, display_name: str | None = None, header_hint: Sequence[str] = ()
+) -> Table:
     """Read a file into a Table. `header_hint`: columns that the header row must contain
     (used to find a header that is not on the first row, as in some DfE workbooks)."""
     path = Path(path)

@@ -113,7 +113,10 @@ FRAMEWORKS: tuple[Framework, ...] = (
             OVERALL,
             LEADERSHIP,
             Area("teaching_learning_assessment", "Teaching, learning and assessment"),
-            Area("personal_development_behaviour_welfare", "Personal development, behaviour and welfare"),
+            Area(
+                "personal_development_behaviour_welfare",
+                "Personal development, behaviour and welfare",
+            ),
             Area("outcomes", "Outcomes for pupils"),
             EARLY_YEARS,
             Area("sixteen_to_nineteen", "16 to 19 study programmes"),

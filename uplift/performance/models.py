@@ -42,9 +42,7 @@ class Measure(models.Model):
     key_stage = models.CharField(max_length=20, blank=True)
     topic = models.CharField(max_length=80, blank=True)
     unit = models.CharField(max_length=10, choices=Unit.choices, default=Unit.OTHER)
-    polarity = models.CharField(
-        max_length=8, choices=Polarity.choices, default=Polarity.NEUTRAL
-    )
+    polarity = models.CharField(max_length=8, choices=Polarity.choices, default=Polarity.NEUTRAL)
     decimal_places = models.PositiveSmallIntegerField(default=1)
 
     class Meta:

@@ -58,7 +58,9 @@ def ensure_local_authorities(names: dict[str, str | None]) -> dict[str, LocalAut
         )
     if new:
         LocalAuthority.objects.bulk_create(new)
-        existing.update({la.code: la for la in LocalAuthority.objects.filter(code__in=[n.code for n in new])})
+        existing.update(
+            {la.code: la for la in LocalAuthority.objects.filter(code__in=[n.code for n in new])}
+        )
     _link_successions(existing)
     return existing
 
