@@ -1,6 +1,15 @@
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
+
+from uplift.core import views as core_views
 
 urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("accessibility/", core_views.accessibility, name="accessibility"),
+    path("cookies/", core_views.cookies, name="cookies"),
+    path("accounts/", include("uplift.accounts.urls")),
+    path("schools/", include("uplift.schools.urls")),
+    path("imports/", include("uplift.imports.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,71 @@
+"""The demo: Hertfordshire's real public data, loaded in order, and the demo personas."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+
+
+@dataclass(frozen=True)
+class DemoFile:
+    importer: str
+    file_name: str
+    options: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def path(self) -> Path:
+        return Path(settings.UPLIFT_DEMO_DATA) / self.file_name
+
+
+def _perf(dataset: str, year: str, file_name: str) -> DemoFile:
+    return DemoFile("performance", file_name, (("dataset", dataset), ("year", year)))
+
+
+# Registers first (LAs, establishments), then data about them; Ofsted last so that its
+# minimal records only cover schools no other file knows.
+DEMO_FILES: tuple[DemoFile, ...] = (
+    DemoFile("neighbours", "lait_statistical_neighbours_may2025.xlsx"),
+    DemoFile("lait", "lait_bds_long_la_indicators.parquet"),
+    DemoFile("gias", "gias_establishments_extract_20220420_hampshire_surrey.csv"),
+    DemoFile("gias-links", "gias_links_edubasealldata20250422.csv"),
+    _perf("census", "2023-24", "dfe_performance_tables_2023-24_census_hertfordshire_919.csv"),
+    _perf("absence", "2023-24", "dfe_performance_tables_2023-24_absence_hertfordshire_919.csv"),
+    _perf("ks2", "2023-24", "dfe_performance_tables_2023-24_ks2final_hertfordshire_919.csv"),
+    _perf("ks4", "2023-24", "dfe_performance_tables_2023-24_ks4final_hertfordshire_919.csv"),
+    _perf("census", "2018-19", "dfe_performance_tables_2018-19_census_hertfordshire_919.csv"),
+    _perf("absence", "2018-19", "dfe_performance_tables_2018-19_absence_hertfordshire_919.csv"),
+    _perf(
+        "ks2",
+        "2018-19",
+        "dfe_performance_tables_2018-19_ks2_subset_with_ofsted_scrape_hertfordshire_919.csv",
+    ),
+    _perf(
+        "ks4",
+        "2018-19",
+        "dfe_performance_tables_2018-19_ks4_subset_with_ofsted_scrape_hertfordshire_919.csv",
+    ),
+    DemoFile("ofsted", "ofsted_mi_state_funded_latest_2026-05_report_card_examples.csv"),
+)
+DEMO_LA_CODE = "919"
+
+
+def load_demo_files(*, progress: bool = False, say=print) -> list:
+    """Import every demo file (idempotent: a second load reports every row unchanged)."""
+    from uplift.imports.services import run_import
+
+    runs = []
+    for demo_file in DEMO_FILES:
+        run = run_import(
+            importer_name=demo_file.importer,
+            path=demo_file.path,
+            options=dict(demo_file.options),
+            actor="demo",
+            via="demo",
+            progress=progress,
+        )
+        say(
+            f"  {demo_file.file_name}: {run.rows_read} rows, {run.rows_added} added, "
+            f"{run.rows_updated} updated, {run.rows_unchanged} unchanged"
+        )
+        runs.append(run)
+    return runs
