@@ -65,7 +65,8 @@ def main() -> None:
                 _recreate_postgres(url)
             print(f"\n== {database}")
             print(
-                f"{'importer':<12} {'file':<52} {'rows':>8} {'first s':>8} {'rows/s':>9} {'again s':>8} {'floor s':>8} {'ratio':>6}"
+                f"{'importer':<12} {'file':<52} {'rows':>8} {'first s':>8} {'rows/s':>9} "
+                f"{'again s':>8} {'floor s':>8} {'ratio':>6}"
             )
             subprocess.run(
                 [sys.executable, __file__, "--worker", json.dumps({"jobs": jobs})],
