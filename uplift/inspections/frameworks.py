@@ -1,4 +1,4 @@
-"""Ofsted's school inspection frameworks since 2009, held as dated data.
+"""Ofsted's school inspection frameworks since section 5 began (September 2005), as dated data.
 
 Each framework names its judgement areas and its grading scale. A grade is stored
 as its code on that framework's own scale, with a rank (1 = best) for comparison
@@ -65,6 +65,26 @@ EARLY_YEARS = Area("early_years", "Early years")
 SIXTH_FORM = Area("sixth_form", "Sixth form")
 
 FRAMEWORKS: tuple[Framework, ...] = (
+    Framework(
+        "2005",
+        "Section 5 framework 2005",
+        date(2005, 9, 1),
+        date(2009, 8, 31),
+        True,
+        _four_point("Satisfactory"),
+        (
+            OVERALL,
+            Area("capacity_to_improve", "Capacity to make further improvement"),
+            Area("achievement", "Achievement and standards"),
+            Area("personal_development", "Personal development and well-being"),
+            Area("quality_of_teaching", "Quality of teaching and learning"),
+            Area("curriculum", "Curriculum and other activities"),
+            Area("care_guidance_support", "Care, guidance and support"),
+            LEADERSHIP,
+            EARLY_YEARS,
+            SIXTH_FORM,
+        ),
+    ),
     Framework(
         "2009",
         "Section 5 framework 2009",
@@ -192,7 +212,10 @@ REPORT_CARD_WORDS = {g.label.lower(): g.code for g in REPORT_CARD_SCALE}
 
 
 def framework_on(day: date) -> Framework | None:
-    """The framework in force on a date; None before September 2009."""
+    """The framework in force on a date; None before section 5 inspections began (Sep 2005).
+
+    Schools exempt from routine inspection can carry a 2005-09 grade for years, so the
+    2005 framework is kept although Uplift's reporting starts with 2009."""
     return next((f for f in FRAMEWORKS if f.covers(day)), None)
 
 

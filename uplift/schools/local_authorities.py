@@ -36,12 +36,16 @@ def normalise_code(text: str) -> str | None:
     return text.zfill(3) if text.isdigit() and 1 <= len(text) <= 3 else None
 
 
-def ensure_local_authorities(names: dict[str, str | None]) -> dict[str, LocalAuthority]:
+def ensure_local_authorities(
+    names: dict[str, str | None], regions: dict[str, str] | None = None
+) -> dict[str, LocalAuthority]:
     """Return an LA for each code, creating the missing ones in one bulk insert.
 
-    `names` maps codes to the name the file gives (or None). Existing LAs keep their
-    names: an import never renames an LA as a side effect.
+    `names` maps codes to the name the file gives (or None); `regions` (optional) to the
+    region the file gives. Existing LAs keep their names: an import never renames an LA as
+    a side effect; an existing LA without a region takes the file's.
     """
+    regions = {code: region for code, region in (regions or {}).items() if region}
     existing = {la.code: la for la in LocalAuthority.objects.filter(code__in=list(names))}
     new = []
     for code, name in names.items():
@@ -52,7 +56,7 @@ def ensure_local_authorities(names: dict[str, str | None]) -> dict[str, LocalAut
             LocalAuthority(
                 code=code,
                 name=name or known.get("name") or f"LA {code}",
-                region=known.get("region", ""),
+                region=regions.get(code) or known.get("region", ""),
                 la_type=known.get("type", ""),
             )
         )
@@ -61,8 +65,17 @@ def ensure_local_authorities(names: dict[str, str | None]) -> dict[str, LocalAut
         existing.update(
             {la.code: la for la in LocalAuthority.objects.filter(code__in=[n.code for n in new])}
         )
+    _fill_missing_regions(existing, regions)
     _link_successions(existing)
     return existing
+
+
+def _fill_missing_regions(las: dict[str, LocalAuthority], regions: dict[str, str]) -> None:
+    missing = [la for code, la in las.items() if not la.region and regions.get(code)]
+    for la in missing:
+        la.region = regions[la.code]
+    if missing:
+        LocalAuthority.objects.bulk_update(missing, ["region"])
 
 
 def _link_successions(las: dict[str, LocalAuthority]) -> None:
@@ -73,11 +86,17 @@ def _link_successions(las: dict[str, LocalAuthority]) -> None:
         return
     codes = {code for old, new, _ in wanted for code in (old, new)}
     present = {la.code: la for la in LocalAuthority.objects.filter(code__in=codes)}
+    linked = set(
+        LocalAuthoritySuccession.objects.filter(predecessor__code__in=codes).values_list(
+            "predecessor__code", "successor__code"
+        )
+    )
     links = [
         LocalAuthoritySuccession(
             predecessor=present[old], successor=present[new], effective_on=date.fromisoformat(day)
         )
         for old, new, day in wanted
-        if old in present and new in present
+        if old in present and new in present and (old, new) not in linked
     ]
-    LocalAuthoritySuccession.objects.bulk_create(links, ignore_conflicts=True)
+    if links:  # an import that changes nothing writes nothing
+        LocalAuthoritySuccession.objects.bulk_create(links, ignore_conflicts=True)

@@ -135,7 +135,7 @@ class EstablishmentLink(models.Model):
     urn = models.PositiveIntegerField("URN", db_index=True)
     linked_urn = models.PositiveIntegerField("linked URN", db_index=True)
     linked_name = models.CharField(max_length=200, blank=True)
-    link_type = models.CharField(max_length=60)
+    link_type = models.CharField(max_length=100)
     established_on = models.DateField(null=True, blank=True)
 
     class Meta:

@@ -17,6 +17,7 @@ is PhaseGroup.OTHER, never an error.
 """
 
 import re
+from functools import lru_cache
 
 from uplift.schools.models import PhaseGroup
 
@@ -62,6 +63,11 @@ def phase_group(
     >>> phase_group(type_name="State-funded AP school", type_group="", phase="")
     <PhaseGroup.PRU_AP: 'pru_ap'>
     """
+    return _phase_group(type_name or "", type_group or "", phase or "")
+
+
+@lru_cache(maxsize=1024)  # a national file has a few hundred distinct combinations
+def _phase_group(type_name: str, type_group: str, phase: str) -> PhaseGroup:
     texts = [normalise(t) for t in (type_name, type_group, phase)]
     if any(word in t for t in texts for word in _SPECIAL):
         return PhaseGroup.SPECIAL

@@ -1,0 +1,69 @@
+"""`uplift export schools --la CODE [--format csv|json]`: an LA's establishments and their
+latest inspection outcomes, to standard output."""
+
+import csv
+import io
+import json
+from dataclasses import asdict
+from datetime import date
+
+from django.core.management.base import BaseCommand, CommandError
+
+from uplift.schools.local_authorities import normalise_code
+from uplift.schools.models import LocalAuthority
+from uplift.schools.selectors import EXPORT_COLUMNS, establishments_for_export
+
+USAGE_ERROR = 2
+
+
+class Command(BaseCommand):
+    help = "Export an LA's establishments with their latest inspection, as CSV or JSON."
+
+    def add_arguments(self, parser):
+        parser.add_argument("what", choices=["schools"], help="what to export")
+        parser.add_argument("--la", required=True, help="the DfE LA code, e.g. 919")
+        parser.add_argument(
+            "--format", dest="output_format", choices=["csv", "json"], default="csv"
+        )
+
+    def handle(self, *args, la, output_format, **options):
+        code = normalise_code(la)
+        if code is None:
+            raise CommandError(
+                f"--la {la!r} is not a DfE LA code (three digits, e.g. 919)",
+                returncode=USAGE_ERROR,
+            )
+        try:
+            rows = [asdict(row) for row in establishments_for_export(la_code=code)]
+        except LocalAuthority.DoesNotExist:
+            raise CommandError(
+                f"no local authority with code {code} in Uplift (import a GIAS file first, "
+                "or check the code)",
+                returncode=USAGE_ERROR,
+            ) from None
+        text = _as_json(rows) if output_format == "json" else _as_csv(rows)
+        self.stdout.write(text, ending="")
+
+
+def _as_csv(rows: list[dict]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=EXPORT_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: _text(v) for k, v in row.items()})
+    return buffer.getvalue()
+
+
+def _as_json(rows: list[dict]) -> str:
+    def default(value):
+        if isinstance(value, date):
+            return value.isoformat()
+        raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+    return json.dumps(rows, indent=2, ensure_ascii=False, default=default) + "\n"
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    return value.isoformat() if isinstance(value, date) else str(value)
