@@ -1,0 +1,40 @@
+"""`uplift demo` loads every shipped file, twice without change, and seeds the personas."""
+
+import pytest
+from django.core.management import call_command
+
+from uplift.accounts.models import Profile, Role
+from uplift.accounts.personas import PERSONAS
+from uplift.core.demo import DEMO_FILES
+from uplift.imports.models import ImportRun, RunStatus
+from uplift.inspections.models import Inspection
+from uplift.performance.models import Result
+from uplift.schools.models import Establishment
+
+
+def test_every_demo_file_is_shipped():
+    missing = [f.file_name for f in DEMO_FILES if not f.path.is_file()]
+    assert missing == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_demo_loads_all_then_changes_nothing(capsys):
+    call_command("demo", "--no-progress")
+    first = capsys.readouterr().out
+    assert ImportRun.objects.filter(status=RunStatus.APPLIED).count() == len(DEMO_FILES)
+    herts = Establishment.objects.filter(la__code="919")
+    assert herts.count() > 500
+    assert Inspection.objects.filter(establishment__la__code="919").count() > 300
+    assert Result.objects.filter(establishment__la__code="919", academic_year="2023-24").exists()
+    for persona in PERSONAS:
+        assert persona.username in first
+    head = Profile.objects.get(role=Role.HEADTEACHER)
+    assert head.establishment.la.code == "919"
+
+    counts = {m: m.objects.count() for m in (Establishment, Inspection, Result, Profile)}
+    call_command("demo", "--no-progress")
+    again = ImportRun.objects.order_by("-id")[: len(DEMO_FILES)]
+    assert all(r.rows_added == 0 and r.rows_updated == 0 for r in again), [
+        (r.file_name, r.rows_added, r.rows_updated) for r in again
+    ]
+    assert {m: m.objects.count() for m in counts} == counts
