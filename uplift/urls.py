@@ -11,5 +11,7 @@ urlpatterns = [
     path("accounts/", include("uplift.accounts.urls")),
     path("schools/", include("uplift.schools.urls")),
     path("imports/", include("uplift.imports.urls")),
+    path("history/", include("uplift.audit.urls")),
+    path("api/", include("uplift.api.urls")),
     path("admin/", admin.site.urls),
 ]
