@@ -1,0 +1,67 @@
+"""The OpenAPI schema and the docs page, served from this site alone (no CDN)."""
+
+import json
+import re
+
+import pytest
+from django.contrib.staticfiles import finders
+
+from tests.api.helpers import V1
+
+PATHS = {
+    "/api/v1/schools",
+    "/api/v1/schools/{urn}",
+    "/api/v1/schools/{urn}/inspections",
+    "/api/v1/schools/{urn}/performance",
+    "/api/v1/inspections",
+    "/api/v1/import-runs",
+    "/api/v1/import-runs/{run_id}",
+}
+
+
+@pytest.mark.django_db
+def test_openapi_json_lists_every_path_with_auth_and_the_error_format(client):
+    response = client.get(f"{V1}/openapi.json")
+    assert response.status_code == 200
+    schema = response.json()
+    assert schema["openapi"].startswith("3.") and schema["info"]["title"] == "Uplift API"
+    assert set(schema["paths"]) == PATHS
+    assert {"BearerToken", "SessionAuth"} <= set(schema["components"]["securitySchemes"])
+    listing = schema["paths"]["/api/v1/schools"]["get"]
+    assert {"limit", "offset", "q", "la", "phase_group", "type", "outcome", "trust", "group"} <= {
+        p["name"] for p in listing["parameters"]
+    }
+    assert {"200", "401", "404", "422"} <= set(listing["responses"])
+    assert "ErrorOut" in schema["components"]["schemas"]
+
+
+@pytest.mark.django_db
+def test_docs_page_uses_only_local_static_files_and_no_inline_script(client):
+    response = client.get("/api/docs")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "http://" not in html and "https://" not in html and "//cdn" not in html
+    sources = re.findall(r'(?:src|href)="([^"]+)"', html)
+    assert sources and all(url.startswith("/static/") for url in sources)
+    for url in sources:  # each is really there to serve
+        assert finders.find(url.removeprefix("/static/")), url
+    scripts = re.findall(r"<script([^>]*)>(.*?)</script>", html, re.S)
+    for attributes, body in scripts:  # executable scripts come from files; inline is JSON data
+        assert "src=" in attributes or 'type="application/json"' in attributes
+        assert "src=" in attributes or body.strip().startswith("{")
+    assert "/api/v1/openapi.json" in html
+    assert '"validatorUrl": null' in html  # Swagger UI must not call swagger.io
+
+
+@pytest.mark.django_db
+def test_docs_with_a_trailing_slash_redirects(client):
+    response = client.get("/api/docs/")
+    assert response.status_code == 302 and response["Location"] == "/api/docs"
+
+
+@pytest.mark.django_db
+def test_every_schema_reference_resolves(client):
+    schema = client.get(f"{V1}/openapi.json").json()
+    text = json.dumps(schema)
+    references = set(re.findall(r'"\$ref": "#/components/schemas/([^"]+)"', text))
+    assert references and references <= set(schema["components"]["schemas"])

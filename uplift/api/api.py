@@ -1,0 +1,35 @@
+"""The JSON API, version 1: /api/v1/..., its schema at /api/v1/openapi.json, docs at /api/docs."""
+
+from ninja import NinjaAPI, Swagger
+
+from uplift.api.auth import API_AUTH
+from uplift.api.endpoints import imports, inspections, schools
+from uplift.api.errors import register_handlers
+
+DESCRIPTION = """\
+Uplift's data for scripts: schools, their inspections and performance, and the import history.
+
+Every request carries the scope of the user it acts for. Send a token made with
+`uplift create-token USERNAME` as `Authorization: Bearer <token>`, or sign in to the site to
+try the API from this page. A school outside your scope answers 404, like a missing one.
+
+Lists take `limit` and `offset` and answer `{"count", "next", "previous", "results"}`.
+Errors answer `{"error": {"status", "code", "message", "details"}}`: 400 for a request
+that does not make sense as a whole (a date range the wrong way round), 401 without valid
+credentials, 403 when your role may not do this, 404, 422 when a parameter is not valid
+(`details` says which and why), 500 when something fails on our side.
+"""
+
+api = NinjaAPI(
+    title="Uplift API",
+    version="1",
+    description=DESCRIPTION,
+    auth=API_AUTH,
+    urls_namespace="api-v1",
+    docs=Swagger(settings={"validatorUrl": None}),  # no calls to swagger.io from the docs
+    docs_url=None,  # served at /api/docs instead, by uplift.api.urls
+)
+register_handlers(api)
+api.add_router("", schools.router)
+api.add_router("", inspections.router)
+api.add_router("", imports.router)

@@ -1,0 +1,51 @@
+"""Inspections of the schools the caller may read, across every Ofsted framework."""
+
+from datetime import date
+from enum import Enum
+
+from django.core.exceptions import BadRequest
+from ninja import Field, Query, Router, Schema
+
+from uplift.api import present
+from uplift.api.errors import ERROR_RESPONSES
+from uplift.api.pagination import Page, PageParams, paginate
+from uplift.api.schemas import InspectionListItem
+from uplift.api.selectors import visible_inspections
+from uplift.inspections import frameworks
+from uplift.inspections.models import InspectionKind
+
+router = Router(tags=["inspections"])
+
+FrameworkCode = Enum("FrameworkCode", {code: code for code, _ in frameworks.CHOICES}, type=str)
+
+
+class InspectionQuery(Schema):
+    la: str = Field("", description="DfE LA code of the school, e.g. 919")
+    framework: FrameworkCode | None = Field(None, description="Framework code")
+    kind: InspectionKind | None = None
+    date_from: date | None = Field(None, description="Started on or after (YYYY-MM-DD)")
+    date_to: date | None = Field(None, description="Started on or before (YYYY-MM-DD)")
+
+
+@router.get(
+    "/inspections",
+    response={200: Page[InspectionListItem], **ERROR_RESPONSES},
+    summary="List inspections, newest first",
+)
+def list_inspections(request, filters: Query[InspectionQuery], page: Query[PageParams]):
+    if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
+        raise BadRequest("date_from is after date_to.")
+    inspections = visible_inspections(
+        user=request.auth,
+        la=filters.la.strip(),
+        framework=filters.framework.value if filters.framework else "",
+        kind=filters.kind or "",
+        date_from=filters.date_from,
+        date_to=filters.date_to,
+    )
+    return paginate(
+        request,
+        inspections,
+        page,
+        present=lambda found: [present.inspection_with_school(item) for item in found],
+    )
