@@ -1,22 +1,90 @@
-"""Reads behind the school pages: each in a fixed number of queries, whatever the data size."""
+"""Reads behind the school pages: each in a fixed number of queries, whatever the data size.
 
+Every function takes the queryset of schools the user may see (from
+uplift.accounts.scoping) and never widens it.
+"""
+
+import re
+from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 
-from django.db.models import F, QuerySet
+from django.db.models import (
+    BooleanField,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+)
+from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
 
-from uplift.performance.models import Level, Measure
-from uplift.performance.selectors import MeasureTrend, school_trend
+from uplift.core.charts import Series, line_chart_svg
+from uplift.inspections import frameworks
+from uplift.inspections.models import Inspection
+from uplift.inspections.selectors import (
+    GRADED_KINDS,
+    inspection_history,
+    latest_graded_inspections,
+    latest_ungraded_inspections,
+)
+from uplift.performance.models import Level, Measure, Result, Unit
+from uplift.performance.selectors import (
+    MeasureTrend,
+    TrendYear,
+    comparator_segment,
+    school_trend,
+)
 from uplift.schools.models import (
     Establishment,
     EstablishmentLink,
+    GroupKind,
     GroupMembership,
     LocalAuthority,
     PhaseGroup,
+    SchoolGroup,
 )
+from uplift.schools.selectors import grade_summary
 
-SORTS = ("name", "urn", "pupils")
-YEARS_SHOWN = 5  # academic years of each performance measure on a school's page
+OVERALL_AREA = frameworks.OVERALL.code
+YEARS_SHOWN = 5  # academic years of each other performance measure on a school's page
+
+# Sort keys of the school list and the column each sorts by.
+SORTS = {
+    "name": "name",
+    "urn": "urn",
+    "la": "la__name",
+    "type": "type_name",
+    "pupils": "pupils",
+    "grade": "latest_grade",
+}
 DEFAULT_SORT = "name"
+
+
+class Outcome:
+    """The school list's "latest Ofsted outcome" filter: what the school's most recent
+    graded or report-card inspection gave."""
+
+    NO_OVERALL_GRADE = "areas"
+    REPORT_CARD = "report_card"
+    NOT_GRADED = "none"
+    CHOICES = (
+        ("1", "Outstanding"),
+        ("2", "Good"),
+        ("3", "Requires improvement (satisfactory before September 2012)"),
+        ("4", "Inadequate"),
+        (NO_OVERALL_GRADE, "Graded by area, no overall grade (September 2024 to November 2025)"),
+        (REPORT_CARD, "Report card (from November 2025)"),
+        (NOT_GRADED, "No graded inspection"),
+    )
+    VALUES = frozenset(value for value, _ in CHOICES)
+
+
+def _positive_int(text: str) -> int | None:
+    text = text.strip()
+    return int(text) if text.isdigit() and len(text) < 10 else None
 
 
 @dataclass(frozen=True)
@@ -26,6 +94,10 @@ class SchoolFilters:
     q: str = ""
     la: str = ""
     phase_group: str = ""
+    type: str = ""
+    outcome: str = ""
+    trust: int | None = None
+    group: int | None = None
     status: str = ""
     sort: str = DEFAULT_SORT
 
@@ -33,10 +105,15 @@ class SchoolFilters:
     def from_query(cls, query) -> "SchoolFilters":
         sort = query.get("sort", DEFAULT_SORT)
         phase = query.get("phase_group", "")
+        outcome = query.get("outcome", "")
         return cls(
             q=query.get("q", "").strip()[:200],
             la=query.get("la", "").strip()[:3],
             phase_group=phase if phase in PhaseGroup.values else "",
+            type=query.get("type", "").strip()[:100],
+            outcome=outcome if outcome in Outcome.VALUES else "",
+            trust=_positive_int(query.get("trust", "")),
+            group=_positive_int(query.get("group", "")),
             status=query.get("status", "").strip()[:60],
             sort=sort if sort.lstrip("-") in SORTS else DEFAULT_SORT,
         )
@@ -50,21 +127,73 @@ class SchoolFilters:
         return self.sort.startswith("-")
 
 
-def filter_schools(visible: QuerySet[Establishment], filters: SchoolFilters):
-    """The visible schools matching the filters, sorted, with their LA joined."""
-    schools = visible.select_related("la")
+def _latest_grading() -> QuerySet:
+    return Inspection.objects.filter(
+        establishment_id=OuterRef("pk"), kind__in=GRADED_KINDS
+    ).order_by("-start_date", "-id")
+
+
+def with_latest_outcome(schools: QuerySet[Establishment]) -> QuerySet[Establishment]:
+    """Annotate each school with its latest graded or report-card inspection's overall
+    grade, framework and kind (all None when it was never graded)."""
+    latest = _latest_grading()
+    return schools.annotate(
+        latest_grade=Subquery(latest.values("overall_grade")[:1]),
+        latest_framework=Subquery(latest.values("framework")[:1]),
+        latest_kind=Subquery(latest.values("kind")[:1]),
+    )
+
+
+def _current_memberships_of(group_id: int) -> QuerySet:
+    today = timezone.localdate()
+    return GroupMembership.objects.filter(
+        Q(joined_on__isnull=True) | Q(joined_on__lte=today),
+        Q(left_on__isnull=True) | Q(left_on__gte=today),
+        group_id=group_id,
+    ).values("establishment_id")
+
+
+def _outcome_condition(outcome: str) -> Q:
+    if outcome == Outcome.NOT_GRADED:
+        return Q(latest_kind__isnull=True)
+    if outcome == Outcome.REPORT_CARD:
+        return Q(latest_kind="report_card")
+    if outcome == Outcome.NO_OVERALL_GRADE:
+        return Q(latest_grade__isnull=True, latest_kind="graded")
+    return Q(latest_grade=int(outcome))
+
+
+def filter_schools(visible: QuerySet[Establishment], filters: SchoolFilters) -> QuerySet:
+    """The visible schools matching the filters, sorted, with their LA and trust joined
+    and their latest outcome annotated (see with_latest_outcome)."""
+    schools = with_latest_outcome(visible.select_related("la", "trust"))
     if filters.q:
         q = filters.q
-        schools = schools.filter(urn=int(q)) if q.isdigit() else schools.filter(name__icontains=q)
+        by_name = Q(name__icontains=q)
+        schools = schools.filter(by_name | Q(urn=int(q)) if q.isdigit() else by_name)
     if filters.la:
         schools = schools.filter(la__code=filters.la)
     if filters.phase_group:
         schools = schools.filter(phase_group=filters.phase_group)
+    if filters.type:
+        schools = schools.filter(type_name=filters.type)
+    if filters.outcome:
+        schools = schools.filter(_outcome_condition(filters.outcome))
+    if filters.trust is not None:
+        schools = schools.filter(trust_id=filters.trust)
+    if filters.group is not None:
+        schools = schools.filter(pk__in=_current_memberships_of(filters.group))
     if filters.status:
         schools = schools.filter(status=filters.status)
-    column = F(filters.sort_key)
+    column = F(SORTS[filters.sort_key])
     first = column.desc(nulls_last=True) if filters.descending else column.asc(nulls_last=True)
+    if filters.sort_key == "name":  # schools known only by URN go last either way
+        nameless = ExpressionWrapper(Q(name=""), output_field=BooleanField())
+        return schools.order_by(nameless.asc(), first, "urn")
     return schools.order_by(first, "name", "urn")
+
+
+# The filters' options, each one query over the visible schools.
 
 
 def la_choices(visible: QuerySet[Establishment]) -> list[LocalAuthority]:
@@ -74,6 +203,101 @@ def la_choices(visible: QuerySet[Establishment]) -> list[LocalAuthority]:
 def status_choices(visible: QuerySet[Establishment]) -> list[str]:
     statuses = visible.exclude(status="").order_by("status").values_list("status", flat=True)
     return list(statuses.distinct())
+
+
+def type_choices(visible: QuerySet[Establishment]) -> list[str]:
+    types = visible.exclude(type_name="").order_by("type_name").values_list("type_name", flat=True)
+    return list(types.distinct())
+
+
+def trust_choices(visible: QuerySet[Establishment]) -> list[SchoolGroup]:
+    return list(SchoolGroup.objects.filter(pk__in=visible.values("trust_id")).order_by("name"))
+
+
+def group_choices(visible: QuerySet[Establishment]) -> list[SchoolGroup]:
+    """Groups other than trusts (those have their own filter) with a visible member today."""
+    today = timezone.localdate()
+    current = GroupMembership.objects.filter(
+        Q(joined_on__isnull=True) | Q(joined_on__lte=today),
+        Q(left_on__isnull=True) | Q(left_on__gte=today),
+        establishment__in=visible,
+    ).values("group_id")
+    return list(
+        SchoolGroup.objects.filter(pk__in=current)
+        .exclude(kind=GroupKind.TRUST)
+        .order_by("name", "kind")
+    )
+
+
+# The CSV download of the filtered list
+
+CSV_HEADER = (
+    "URN",
+    "LAESTAB",
+    "Name",
+    "Local authority",
+    "Phase group",
+    "Type",
+    "Status",
+    "Pupils",
+    "Trust",
+    "Latest graded inspection",
+    "Framework",
+    "Grades",
+    "Category of concern",
+    "Latest ungraded inspection",
+    "Ungraded outcome",
+)
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value) -> str | int:
+    """A CSV cell; text that a spreadsheet would run as a formula is prefixed with '."""
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, int):
+        return value
+    text = str(value)
+    return f"'{text}" if text.startswith(_FORMULA_STARTS) else text
+
+
+def csv_rows(schools: QuerySet[Establishment]) -> list[tuple]:
+    """One row per school of `schools` (a filtered list, in its order) with its latest
+    graded and ungraded inspections. Five queries, whatever the number of schools."""
+    listed = list(schools)
+    # The queryset, not the list: its ids stay a subquery however many schools match.
+    graded = latest_graded_inspections(establishments=schools)
+    ungraded = latest_ungraded_inspections(establishments=schools)
+    rows = []
+    for school in listed:
+        latest = graded.get(school.pk)
+        other = ungraded.get(school.pk)
+        concern = (
+            latest.get_category_of_concern_display()
+            if latest and latest.category_of_concern
+            else ""
+        )
+        values = (
+            school.urn,
+            school.laestab,
+            school.name,
+            school.la.name if school.la else "",
+            school.get_phase_group_display(),
+            school.type_name,
+            school.status,
+            school.pupils,
+            school.trust.name if school.trust else "",
+            latest.start_date if latest else None,
+            latest.get_framework_display() if latest else "",
+            grade_summary(latest) if latest else "",
+            concern,
+            other.start_date if other else None,
+            other.outcome if other else "",
+        )
+        rows.append(tuple(_cell(value) for value in values))
+    return rows
 
 
 # The school page
@@ -94,18 +318,180 @@ def linked_schools(establishment, visible: QuerySet[Establishment]) -> list[Link
 
 
 def memberships(establishment) -> list[GroupMembership]:
-    return list(
+    """Every group membership of the school, current ones first, then the latest joined."""
+    today = timezone.localdate()
+    found = list(
         establishment.memberships.select_related("group").order_by("-joined_on", "group__name")
     )
+    for membership in found:
+        membership.is_current = membership.is_current_on(today)
+    return sorted(found, key=lambda m: not m.is_current)
 
 
-def performance(establishment) -> list[MeasureTrend]:
-    """Every measure the school has results for (by dataset, then label), each with its
-    recent years beside the LA's and England's results."""
+def other_performance(establishment, *, leave_out=()) -> list[MeasureTrend]:
+    """Every measure the school has results for except `leave_out` (by dataset, then
+    label), each with its recent years beside the LA's and England's results."""
     codes = (
         Measure.objects.filter(results__establishment=establishment, results__level=Level.SCHOOL)
+        .exclude(code__in=list(leave_out))
         .order_by("dataset", "label", "code")
         .values_list("code", flat=True)
         .distinct()
     )
     return school_trend(establishment=establishment, measure_codes=list(codes), years=YEARS_SHOWN)
+
+
+# Inspection history as a timeline
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One inspection as the school page's timeline shows it, in its framework's words."""
+
+    inspection: Inspection
+    framework: frameworks.Framework
+    overall: str  # the overall grade's label, "" where none was given
+    areas: tuple[tuple[str, str], ...]  # (area, grade) in the framework's order
+    scale: str  # the framework's grades, best first
+
+    @property
+    def shows_outcome(self) -> bool:
+        """Ungraded and monitoring inspections say what they found in words."""
+        return bool(self.inspection.outcome) and self.inspection.kind not in GRADED_KINDS
+
+
+def inspection_timeline(establishment) -> list[TimelineEntry]:
+    """The school's inspections, newest first, across every framework. Two queries."""
+    entries = []
+    for inspection in inspection_history(establishment):
+        framework = inspection.framework_info
+        order = {area.code: position for position, area in enumerate(framework.areas)}
+        overall = inspection.overall_label if inspection.overall_grade is not None else ""
+        judgements = sorted(
+            (j for j in inspection.judgements.all() if not (overall and j.area == OVERALL_AREA)),
+            key=lambda j: (order.get(j.area, len(order)), j.area),
+        )
+        entries.append(
+            TimelineEntry(
+                inspection=inspection,
+                framework=framework,
+                overall=overall,
+                areas=tuple((j.area_label, j.grade_label) for j in judgements),
+                scale=", ".join(grade.label for grade in framework.scale),
+            )
+        )
+    return entries
+
+
+# Key measures: a 3-year trend against the LA and England, drawn as a chart
+
+KEY_MEASURES = (
+    "ks2.PTRWM_EXP",
+    "ks2.READPROG",
+    "ks2.WRITPROG",
+    "ks2.MATPROG",
+    "ks4.ATT8SCR",
+    "ks4.P8MEA",
+    "absence.PERCTOT",
+    "census.PNUMFSMEVER",
+)
+TREND_YEARS = 3
+_ACADEMIC_YEAR = re.compile(r"^(\d{4})-(\d{2})$")
+_AXIS_TITLES = {Unit.PERCENT: "Per cent", Unit.SCORE: "Score", Unit.COUNT: "Number"}
+
+
+def academic_years_to(last: str, count: int) -> tuple[str, ...]:
+    """`count` consecutive academic years ending with `last`: ('2021-22', '2022-23',
+    '2023-24') for '2023-24' and 3. A year not written YYYY-YY stands alone."""
+    match = _ACADEMIC_YEAR.match(last)
+    if not match:
+        return (last,)
+    end = int(match.group(1))
+    return tuple(f"{start}-{(start + 1) % 100:02d}" for start in range(end - count + 1, end + 1))
+
+
+def key_measure_trends(establishment) -> list[MeasureTrend]:
+    """Each key measure the school has a result for (value or suppression code), over the
+    TREND_YEARS academic years ending with its latest, beside its LA's and England's
+    results in the school's comparator segment. A year without a result has None, never
+    zero. Three queries whatever the data."""
+    measures = {m.code: m for m in Measure.objects.filter(code__in=KEY_MEASURES)}
+    school_results: dict[int, dict[str, Result]] = defaultdict(dict)
+    for result in Result.objects.filter(
+        establishment=establishment, level=Level.SCHOOL, measure__in=list(measures.values())
+    ).order_by("-segment"):  # a school's own segment ("") wins over any other
+        school_results[result.measure_id][result.academic_year] = result
+    windows = {
+        measure_id: academic_years_to(max(results), TREND_YEARS)
+        for measure_id, results in school_results.items()
+    }
+    comparators = _comparators(establishment, windows)
+    trends = []
+    for code in KEY_MEASURES:
+        measure = measures.get(code)
+        if measure is None or measure.pk not in windows:
+            continue
+        segment = comparator_segment(measure, establishment)
+        years = tuple(
+            TrendYear(
+                academic_year=year,
+                school=school_results[measure.pk].get(year),
+                la=comparators.get((measure.pk, year, Level.LA, segment)),
+                england=comparators.get((measure.pk, year, Level.ENGLAND, segment)),
+            )
+            for year in windows[measure.pk]
+        )
+        trends.append(MeasureTrend(measure, segment, years))
+    return trends
+
+
+def _comparators(establishment, windows) -> dict[tuple, Result]:
+    if not windows:
+        return {}
+    where = Q(level=Level.ENGLAND, subject_key="england")
+    if establishment.la_id is not None:
+        where |= Q(level=Level.LA, la_id=establishment.la_id)
+    years = {year for window in windows.values() for year in window}
+    found = Result.objects.filter(where, measure_id__in=list(windows), academic_year__in=years)
+    return {(r.measure_id, r.academic_year, r.level, r.segment): r for r in found}
+
+
+@dataclass(frozen=True)
+class TrendChart:
+    trend: MeasureTrend
+    table_id: str
+    svg: SafeString
+
+
+def _number(result: Result | None) -> float | None:
+    return None if result is None or result.value is None else float(result.value)
+
+
+def trend_charts(establishment, trends: list[MeasureTrend]) -> list[TrendChart]:
+    """An SVG line chart per trend (school, LA, England), described by its table."""
+    la_name = establishment.la.name if establishment.la else "Local authority"
+    school_name = establishment.name or f"URN {establishment.urn}"
+    charts = []
+    for trend in trends:
+        slug = trend.measure.code.replace(".", "-").replace("_", "-").lower()
+        table_id, chart_id = f"table-{slug}", f"chart-{slug}"
+        years = [year.academic_year for year in trend.years]
+        series = [
+            Series(school_name, tuple(_number(y.school) for y in trend.years)),
+            Series(la_name, tuple(_number(y.la) for y in trend.years)),
+            Series("England", tuple(_number(y.england) for y in trend.years)),
+        ]
+        svg = line_chart_svg(
+            title=(
+                f"{trend.measure.label}: {school_name}, {la_name} and England, "
+                f"{years[0]} to {years[-1]}"
+            ),
+            years=years,
+            series=series,
+            y_title=_AXIS_TITLES.get(trend.measure.unit, "Value"),
+            chart_id=chart_id,
+            described_by=table_id,
+        )
+        # Safe: line_chart_svg builds the SVG itself, from numbers and escaped labels.
+        charts.append(TrendChart(trend, table_id, mark_safe(svg)))
+    return charts

@@ -1,18 +1,62 @@
-"""The school list and a school's page, limited to the schools the user may see."""
+"""The school list (and its CSV), a school's page and an LA's overview, limited to what
+the user may see."""
+
+import csv
+from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
 
-from uplift.accounts.scoping import visible_establishments
-from uplift.inspections.selectors import inspection_history, latest_graded_inspections
+from uplift.accounts.scoping import (
+    profile_of,
+    visible_establishments,
+    visible_local_authorities,
+)
+from uplift.inspections.selectors import latest_graded_inspections
 from uplift.schools import selectors_web as selectors
 from uplift.schools.models import PhaseGroup
+from uplift.schools.overview import la_overview, las_with_open_schools
 
 SCHOOLS_PER_PAGE = 50
 
 
+@dataclass(frozen=True)
+class SelectedFilter:
+    heading: str
+    label: str
+    remove_href: str  # the same list without this filter
+
+
+def _selected_filters(request, filters, options: dict[str, dict]) -> list[SelectedFilter]:
+    """The filters in use, each with a link that removes it (for the filter's tags)."""
+    chosen = [
+        ("q", "Name or URN", filters.q),
+        ("la", "Local authority", filters.la),
+        ("phase_group", "Phase", filters.phase_group),
+        ("type", "Type", filters.type),
+        ("outcome", "Latest Ofsted outcome", filters.outcome),
+        ("trust", "Trust", filters.trust),
+        ("group", "Group", filters.group),
+        ("status", "Status", filters.status),
+    ]
+    selected = []
+    for name, heading, value in chosen:
+        if value in ("", None):
+            continue
+        rest = request.GET.copy()
+        for key in (name, "page"):
+            rest.pop(key, None)
+        label = options.get(name, {}).get(str(value), str(value))
+        selected.append(SelectedFilter(heading, label, f"?{rest.urlencode()}"))
+    return selected
+
+
 @login_required
+@require_GET
 def school_list(request):
     visible = visible_establishments(request.user)
     filters = selectors.SchoolFilters.from_query(request.GET)
@@ -23,6 +67,21 @@ def school_list(request):
     for school in page.object_list:
         school.latest_inspection = latest.get(school.pk)
     las = selectors.la_choices(visible)
+    options = {
+        "la": [(la.code, la.name) for la in las] if len(las) > 1 else [],
+        "phase_group": PhaseGroup.choices,
+        "type": [(name, name) for name in selectors.type_choices(visible)],
+        "outcome": selectors.Outcome.CHOICES,
+        "trust": [(str(trust.pk), trust.name) for trust in selectors.trust_choices(visible)],
+        "group": [
+            (str(group.pk), f"{group.name} ({group.get_kind_display().lower()})")
+            for group in selectors.group_choices(visible)
+        ],
+        "status": [(status, status) for status in selectors.status_choices(visible)],
+    }
+    labels = {name: dict(pairs) for name, pairs in options.items()}
+    labels["la"] = {la.code: la.name for la in las}  # named even when there is no LA filter
+    selected = _selected_filters(request, filters, labels)
     return render(
         request,
         "schools/list.html",
@@ -30,25 +89,75 @@ def school_list(request):
             "filters": filters,
             "page": page,
             "page_range": paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
-            "la_options": [(la.code, la.name) for la in las] if len(las) > 1 else [],
-            "phase_options": PhaseGroup.choices,
-            "status_options": [(status, status) for status in selectors.status_choices(visible)],
+            "options": options,
+            "selected_filters": selected,
         },
     )
 
 
 @login_required
+@require_GET
+def school_list_csv(request):
+    """The filtered school list, every page of it, as CSV."""
+    visible = visible_establishments(request.user)
+    filters = selectors.SchoolFilters.from_query(request.GET)
+    rows = selectors.csv_rows(selectors.filter_schools(visible, filters))
+    filename = f"uplift-schools-{timezone.localdate().isoformat()}.csv"
+    response = HttpResponse(
+        content_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+    response.write("\ufeff")  # a BOM, so that Excel reads the file as UTF-8
+    writer = csv.writer(response)
+    writer.writerow(selectors.CSV_HEADER)
+    writer.writerows(rows)
+    return response
+
+
+@login_required
+@require_GET
 def school_detail(request, urn: int):
     visible = visible_establishments(request.user)
     school = get_object_or_404(visible.select_related("la", "trust"), urn=urn)
+    trends = selectors.key_measure_trends(school)
+    la_visible = bool(school.la_id) and (
+        visible_local_authorities(request.user).filter(pk=school.la_id).exists()
+    )
     return render(
         request,
         "schools/detail.html",
         {
             "school": school,
+            "la_overview_visible": la_visible,
             "linked_schools": selectors.linked_schools(school, visible),
             "memberships": selectors.memberships(school),
-            "inspections": inspection_history(school),
-            "performance": selectors.performance(school),
+            "timeline": selectors.inspection_timeline(school),
+            "trend_charts": selectors.trend_charts(school, trends),
+            "performance": selectors.other_performance(
+                school, leave_out=[trend.measure.code for trend in trends]
+            ),
         },
     )
+
+
+@login_required
+@require_GET
+def la_detail(request, code: str):
+    la = get_object_or_404(visible_local_authorities(request.user), code=code)
+    overview = la_overview(la=la, visible=visible_establishments(request.user))
+    return render(request, "core/la_overview.html", {"overview": overview})
+
+
+@login_required
+@require_GET
+def la_index(request):
+    """LA staff go straight to their LA's overview; those who read across LAs choose one."""
+    profile = profile_of(request.user)
+    visible = visible_local_authorities(request.user)
+    if profile is not None and profile.la_id is not None:
+        la = get_object_or_404(visible, pk=profile.la_id)
+        return redirect("la:detail", code=la.code)
+    las = las_with_open_schools(visible)
+    if not las:
+        raise Http404("No local authority to show.")
+    return render(request, "core/la_index.html", {"las": las})
