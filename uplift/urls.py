@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from uplift.core import views as core_views
+from uplift.schools.urls import la_urlpatterns
 
 urlpatterns = [
     path("", core_views.home, name="home"),
@@ -10,6 +11,8 @@ urlpatterns = [
     path("cookies/", core_views.cookies, name="cookies"),
     path("accounts/", include("uplift.accounts.urls")),
     path("schools/", include("uplift.schools.urls")),
+    path("la/", include((la_urlpatterns, "la"))),
+    path("groups/", include("uplift.schools.group_urls")),
     path("imports/", include("uplift.imports.urls")),
     path("history/", include("uplift.audit.urls")),
     path("api/", include("uplift.api.urls")),

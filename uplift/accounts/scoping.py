@@ -3,8 +3,8 @@
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from uplift.accounts.models import Role
-from uplift.schools.models import Establishment, GroupMembership
+from uplift.accounts.models import Profile, Role
+from uplift.schools.models import Establishment, GroupMembership, LocalAuthority, SchoolGroup
 
 SEE_EVERY_SCHOOL = {Role.SYSTEM_ADMIN, Role.REGIONAL_VIEWER}
 SEE_THEIR_LA = {Role.LA_OFFICER, Role.DATA_OFFICER, Role.ADVISER}
@@ -57,3 +57,118 @@ def can_import(user) -> bool:
         return True
     profile = profile_of(user)
     return bool(profile and profile.can_import)
+
+
+# Writes, groups and history (the audit trail)
+
+
+def is_system_admin(user) -> bool:
+    if user is None or not user.is_authenticated:
+        return False
+    profile = profile_of(user)
+    return user.is_superuser or bool(profile and profile.role == Role.SYSTEM_ADMIN)
+
+
+def editable_establishments(user) -> QuerySet[Establishment]:
+    """The establishments this user may change: an LA officer their LA's, an adviser their
+    assigned schools, a system administrator every one; nobody else any."""
+    everything = Establishment.objects.all()
+    if is_system_admin(user):
+        return everything
+    profile = profile_of(user)
+    if profile is None:
+        return everything.none()
+    if profile.role == Role.LA_OFFICER and profile.la_id:
+        return everything.filter(la_id=profile.la_id)
+    if profile.role == Role.ADVISER:
+        return everything.filter(pk__in=profile.assigned_establishments.values("pk"))
+    return everything.none()
+
+
+def can_manage_groups(user, la) -> bool:
+    """Create and rename groups of this LA: its officers and system administrators.
+    Groups of no LA (national trusts, for instance) are for system administrators only."""
+    if is_system_admin(user):
+        return True
+    profile = profile_of(user)
+    return bool(
+        profile and profile.role == Role.LA_OFFICER and la is not None and la.pk == profile.la_id
+    )
+
+
+def visible_groups(user) -> QuerySet[SchoolGroup]:
+    """Groups with at least one member the user may see, or of the user's own LA."""
+    everything = SchoolGroup.objects.all()
+    if user is None or not user.is_authenticated:
+        return everything.none()
+    if user.is_superuser:
+        return everything
+    profile = profile_of(user)
+    if profile is not None and profile.role in SEE_EVERY_SCHOOL:
+        return everything
+    with_visible_member = GroupMembership.objects.filter(
+        establishment__in=visible_establishments(user)
+    ).values("group_id")
+    own_la = Q(la_id=profile.la_id) if profile is not None and profile.la_id else Q(pk__in=[])
+    return everything.filter(Q(pk__in=with_visible_member) | own_la)
+
+
+def can_change_membership(user, *, group, establishment) -> bool:
+    """Record a school joining or leaving a group: the school must be one the user may
+    change, and the group one they may see (so an adviser may record it for their schools)."""
+    return (
+        editable_establishments(user).filter(pk=establishment.pk).exists()
+        and visible_groups(user).filter(pk=group.pk).exists()
+    )
+
+
+def assignable_advisers(user) -> QuerySet[Profile]:
+    """Advisers whose assigned schools this user may change: their LA's, for an LA officer."""
+    advisers = Profile.objects.filter(role=Role.ADVISER)
+    if is_system_admin(user):
+        return advisers
+    profile = profile_of(user)
+    if profile and profile.role == Role.LA_OFFICER and profile.la_id:
+        return advisers.filter(la_id=profile.la_id)
+    return advisers.none()
+
+
+def can_read_history(user) -> bool:
+    """The audit trail is for LA officers (their LA's objects) and system administrators."""
+    if is_system_admin(user):
+        return True
+    profile = profile_of(user)
+    return bool(profile and profile.role == Role.LA_OFFICER and profile.la_id)
+
+
+def history_objects(user, model) -> QuerySet:
+    """The objects of `model` whose history this user may read (none if the user may read
+    no history). Models without a scope of their own are for system administrators only."""
+    if not can_read_history(user):
+        return model.objects.none()
+    if is_system_admin(user):
+        return model.objects.all()
+    scoped = {
+        Establishment: visible_establishments,
+        SchoolGroup: visible_groups,
+        Profile: assignable_advisers,
+    }
+    return scoped[model](user) if model in scoped else model.objects.none()
+
+
+def visible_local_authorities(user) -> QuerySet[LocalAuthority]:
+    """The LAs whose overview this user may read: every LA for system administrators and
+    regional viewers, their own LA for its officers, data officers and advisers."""
+    everything = LocalAuthority.objects.all()
+    if user is None or not user.is_authenticated:
+        return everything.none()
+    if user.is_superuser:
+        return everything
+    profile = profile_of(user)
+    if profile is None:
+        return everything.none()
+    if profile.role in SEE_EVERY_SCHOOL:
+        return everything
+    if profile.role in SEE_THEIR_LA and profile.la_id:
+        return everything.filter(pk=profile.la_id)
+    return everything.none()

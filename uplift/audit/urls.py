@@ -1,2 +1,9 @@
+from django.urls import path
+
+from uplift.audit import views
+
 app_name = "audit"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.recent_changes, name="recent"),
+    path("<str:label>/<str:pk>/", views.object_history, name="object"),
+]

@@ -8,6 +8,8 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from uplift.audit.models import Via
+from uplift.audit.services import record_event
 from uplift.imports import registry
 from uplift.imports.cells import Cells
 from uplift.imports.errors import FileRejected, RowError
@@ -81,6 +83,7 @@ def run_import(
             _count(run, tally)
             run.finished_at = timezone.now()
             run.save()
+            _record_run(run)
             if dry_run:
                 raise _DryRunRollback
     except _DryRunRollback:
@@ -126,7 +129,26 @@ def _save_rejected(run: ImportRun, errors: list[RowError]) -> None:
     run.errors = [e.as_dict() for e in errors[:MAX_ERRORS_KEPT]]
     run.summary = f"{len(errors)} problem(s) found; nothing was written."
     run.finished_at = timezone.now()
-    run.save()
+    with transaction.atomic():
+        run.save()
+        _record_run(run)
+
+
+def _record_run(run: ImportRun) -> None:
+    """The audit event of a run: "import.applied" or "import.rejected" (dry runs leave none)."""
+    record_event(
+        actor=run.user,
+        actor_label=run.actor,
+        via=run.via if run.via in Via.values else Via.SYSTEM,
+        action=f"import.{run.status}",
+        obj=run,
+        changes={
+            name: [None, getattr(run, name)]
+            for name in ("rows_added", "rows_updated", "rows_rejected")
+            if getattr(run, name)
+        },
+        reason=run.summary,
+    )
 
 
 def _count(run: ImportRun, tally: Tally) -> None:

@@ -1,0 +1,133 @@
+"""Reading the audit trail: an object's history and an LA's recent changes, in the user's
+scope (uplift.accounts.scoping decides which objects and LAs)."""
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db.models import Q, QuerySet
+
+from uplift.accounts import scoping
+from uplift.audit.models import AuditEvent
+from uplift.schools.models import Establishment
+
+ACTION_LABELS = {
+    "group.created": "Group created",
+    "group.renamed": "Group renamed",
+    "group.member_added": "School joined the group",
+    "group.member_ended": "School left the group",
+    "adviser.school_assigned": "School assigned to the adviser",
+    "adviser.school_unassigned": "School taken off the adviser",
+    "import.applied": "File imported",
+    "import.rejected": "Import rejected",
+}
+
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+FIELD_LABELS = {  # where a model's own verbose name would read badly
+    "la": "Local authority",
+    "member": "School",
+    "joined_on": "Joined",
+    "left_on": "Left",
+    "assigned_establishments": "Assigned schools (URNs)",
+}
+
+
+def find_object(user, *, label: str, pk: str):
+    """The object named "app_label.model" + pk, if this user may read its history; else None."""
+    app_label, _, model_name = label.partition(".")
+    try:
+        model = ContentType.objects.get_by_natural_key(app_label, model_name).model_class()
+    except ContentType.DoesNotExist:
+        return None
+    if model is None:
+        return None
+    try:
+        return scoping.history_objects(user, model).filter(pk=pk).first()
+    except (ValueError, ValidationError):
+        return None
+
+
+def object_events(obj) -> QuerySet[AuditEvent]:
+    """The events about the object, newest first; for a school, also every event that
+    concerns it (a group it joined or left, an adviser it was assigned to)."""
+    content_type = ContentType.objects.get_for_model(obj, for_concrete_model=False)
+    about = Q(content_type=content_type, object_id=str(obj.pk))
+    if isinstance(obj, Establishment):
+        about |= Q(establishment=obj)
+    return _shown(AuditEvent.objects.filter(about))
+
+
+def recent_events(user) -> QuerySet[AuditEvent]:
+    """Every change in the user's LA (all of them for a system administrator)."""
+    if not scoping.can_read_history(user):
+        return AuditEvent.objects.none()
+    if scoping.is_system_admin(user):
+        return _shown(AuditEvent.objects.all())
+    return _shown(AuditEvent.objects.filter(la_id=scoping.profile_of(user).la_id))
+
+
+def _shown(events: QuerySet[AuditEvent]) -> QuerySet[AuditEvent]:
+    joined = events.select_related("content_type", "establishment", "actor")
+    return joined.order_by("-occurred_at", "-id")
+
+
+@dataclass(frozen=True)
+class Change:
+    field: str
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class EventView:
+    """An event as a page shows it: what happened, and each field's before and after."""
+
+    event: AuditEvent
+    action: str
+    changes: list[Change]
+
+    @property
+    def object_label(self) -> str:
+        """The object's kind as the history page's address names it: app_label.model."""
+        content_type = self.event.content_type
+        return f"{content_type.app_label}.{content_type.model}"
+
+
+def describe(events) -> list[EventView]:
+    """Readable events (no queries: the content types come with the events)."""
+    return [
+        EventView(
+            event=event,
+            action=ACTION_LABELS.get(event.action, event.action),
+            changes=[
+                Change(_field_label(event, name), _text(before), _text(after))
+                for name, (before, after) in sorted(event.changes.items())
+            ],
+        )
+        for event in events
+    ]
+
+
+def _field_label(event: AuditEvent, name: str) -> str:
+    if name in FIELD_LABELS:
+        return FIELD_LABELS[name]
+    model = event.content_type.model_class()
+    try:
+        label = str(model._meta.get_field(name).verbose_name) if model else ""
+    except FieldDoesNotExist:
+        label = ""
+    label = label or name.replace("_", " ")
+    return label[:1].upper() + label[1:]
+
+
+def _text(value) -> str:
+    if value is None or value == "" or value == []:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, str) and ISO_DATE.fullmatch(value):
+        day = date.fromisoformat(value)
+        return f"{day.day} {day:%B %Y}"
+    return str(value)
