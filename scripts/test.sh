@@ -5,6 +5,11 @@ cd "$(dirname "$0")/.."
 source scripts/bootstrap.sh
 export PATH="$HOME/.local/bin:$PATH"
 unset DATABASE_URL
+if ! command -v chromium >/dev/null && [ "$(id -u)" = 0 ]; then  # CI runs as root
+  echo "== Debian's chromium, for the browser tests"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) \
+    || echo "could not install chromium: the browser tests will be skipped"
+fi
 echo "== ruff"
 uv run ruff check .
 echo "== migrations are up to date"
