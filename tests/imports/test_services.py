@@ -28,7 +28,9 @@ class LaNamesImporter(Importer):
 
     def write(self, parsed, tally):
         existing = {(la.code,): la for la in LocalAuthority.objects.all()}
-        records = [Record(row, (code,), {"code": code, "name": name}) for row, (code, name) in parsed]
+        records = [
+            Record(row, (code,), {"code": code, "name": name}) for row, (code, name) in parsed
+        ]
         sync_records(LocalAuthority, records, existing=existing, tally=tally)
         return f"{len(records)} LAs"
 

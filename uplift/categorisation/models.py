@@ -1,0 +1,220 @@
+"""Categorisation: an LA's policy (versioned data), officers' judgements, termly rounds and
+each school's category in a round."""
+
+from functools import cached_property
+
+from django.conf import settings
+from django.db import models
+
+
+class Policy(models.Model):
+    """An LA's categorisation policy. Its content lives in its versions."""
+
+    la = models.ForeignKey(
+        "schools.LocalAuthority", on_delete=models.PROTECT, related_name="categorisation_policies"
+    )
+    name = models.CharField(max_length=120)
+    preset = models.CharField(
+        max_length=40, blank=True, help_text="The preset the policy started from, if any"
+    )
+    copied_from = models.ForeignKey(
+        "PolicyVersion",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="copies",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["la", "name"]
+        verbose_name_plural = "policies"
+        constraints = [models.UniqueConstraint(fields=["la", "name"], name="uniq_policy_name")]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.la.name})"
+
+
+class VersionStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    ACTIVE = "active", "Active"
+    RETIRED = "retired", "Retired"
+
+
+class ImmutableVersion(Exception):
+    """A saved policy version's content never changes: save a new version instead."""
+
+
+# The only fields a saved version may change: its place in the policy's life.
+STATUS_FIELDS = frozenset({"status", "activated_at", "retired_at"})
+
+
+class PolicyVersion(models.Model):
+    """One saved state of a policy. Its definition (validated JSON, see definition.py) is
+    never changed once saved; only its status moves from draft to active to retired."""
+
+    policy = models.ForeignKey(Policy, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    status = models.CharField(
+        max_length=8, choices=VersionStatus.choices, default=VersionStatus.DRAFT
+    )
+    definition = models.JSONField()
+    change_note = models.TextField()
+    based_on = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField()
+    activated_at = models.DateTimeField(null=True, blank=True)
+    retired_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["policy", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["policy", "number"], name="uniq_policy_version"),
+            models.UniqueConstraint(
+                fields=["policy"],
+                condition=models.Q(status="active"),
+                name="one_active_version_per_policy",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.policy.name} v{self.number} ({self.get_status_display().lower()})"
+
+    def save(self, *args, update_fields=None, **kwargs):
+        if self.pk is not None and not self._state.adding:
+            if update_fields is None or not set(update_fields) <= STATUS_FIELDS:
+                raise ImmutableVersion(f"{self} is saved; save a new version instead")
+        super().save(*args, update_fields=update_fields, **kwargs)
+
+    @cached_property
+    def parsed(self):
+        """The definition as checked dataclasses (raises DefinitionInvalid if it is not valid)."""
+        from uplift.categorisation.definition import parse_definition
+
+        return parse_definition(self.definition)
+
+
+class OfficerJudgement(models.Model):
+    """An officer's judgement of one criterion for one school, with its evidence. The latest
+    one recorded on or before a round's date is the one a policy reads."""
+
+    establishment = models.ForeignKey(
+        "schools.Establishment", on_delete=models.CASCADE, related_name="officer_judgements"
+    )
+    criterion = models.CharField(max_length=60)
+    value = models.CharField(max_length=40)
+    evidence = models.TextField()
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    recorded_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["establishment", "criterion", "-recorded_at", "-id"]
+        indexes = [
+            models.Index(
+                fields=["establishment", "criterion", "-recorded_at"], name="judgement_latest"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.criterion}: {self.value} (URN {self.establishment.urn})"
+
+
+class Term(models.TextChoices):
+    AUTUMN = "autumn", "Autumn (September)"
+    SPRING = "spring", "Spring (December or January)"
+    SUMMER = "summer", "Summer (April)"
+
+
+class RoundStatus(models.TextChoices):
+    PROPOSED = "proposed", "Proposed"
+    REVIEWED = "reviewed", "Reviewed"
+    MODERATED = "moderated", "Moderated"
+    PUBLISHED = "published", "Published"
+
+
+class Round(models.Model):
+    """One termly categorisation of an LA's schools, e.g. '2026-autumn'."""
+
+    la = models.ForeignKey(
+        "schools.LocalAuthority", on_delete=models.PROTECT, related_name="categorisation_rounds"
+    )
+    code = models.CharField(max_length=20, help_text="e.g. 2026-autumn")
+    term = models.CharField(max_length=6, choices=Term.choices)
+    as_at = models.DateField(help_text="The date the evidence is read at")
+    policy_version = models.ForeignKey(PolicyVersion, on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(
+        max_length=10, choices=RoundStatus.choices, default=RoundStatus.PROPOSED
+    )
+    version = models.PositiveIntegerField(default=1, help_text="For optimistic locking")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField()
+    updated_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["la", "-as_at"]
+        constraints = [models.UniqueConstraint(fields=["la", "code"], name="uniq_round_code")]
+
+    def __str__(self) -> str:
+        return f"{self.la.name} {self.code}"
+
+
+class Decision(models.TextChoices):
+    UNDECIDED = "", "Not yet decided"
+    ACCEPTED = "accepted", "Accepted"
+    OVERRIDDEN = "overridden", "Overridden"
+
+
+class SchoolCategorisation(models.Model):
+    """A school's category in a round: the policy's proposal with its rationale, then the
+    officer's decision. `version` goes up with every change, so that a save made from a
+    stale page can be refused (optimistic locking)."""
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="categorisations")
+    establishment = models.ForeignKey(
+        "schools.Establishment", on_delete=models.PROTECT, related_name="categorisations"
+    )
+    proposed_category = models.CharField(max_length=20)
+    rationale = models.JSONField(default=dict)
+    proposed_at = models.DateTimeField()
+    final_category = models.CharField(max_length=20, blank=True)
+    decision = models.CharField(
+        max_length=10, choices=Decision.choices, blank=True, default=Decision.UNDECIDED
+    )
+    override_reason = models.TextField(blank=True)
+    override_evidence = models.TextField(blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["round", "establishment__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["round", "establishment"], name="uniq_round_establishment"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(decision="overridden") | ~models.Q(override_reason=""),
+                name="override_needs_reason",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.round} URN {self.establishment.urn}: {self.category}"
+
+    @property
+    def category(self) -> str:
+        """The category that stands: the decided one, else the proposal."""
+        return self.final_category or self.proposed_category

@@ -1,0 +1,49 @@
+"""What-if: a policy version (usually a draft) tried on a round's schools, saving nothing."""
+
+from dataclasses import dataclass
+
+from uplift.categorisation.engine import Outcome, evaluate
+from uplift.categorisation.models import Decision, PolicyVersion, Round
+from uplift.categorisation.selectors import gather_evidence, open_schools
+from uplift.schools.models import Establishment
+
+
+class WrongLocalAuthority(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class WhatIfChange:
+    establishment: Establishment
+    current: Outcome  # the round's policy version on today's evidence
+    proposed: Outcome  # the version tried
+    decided_category: str  # the officer's decision in the round, "" if none yet
+
+
+def what_if(*, round: Round, draft_version: PolicyVersion) -> list[WhatIfChange]:
+    """The schools of the round whose category would change under `draft_version`, by name.
+    Both versions run on the same evidence (read at the round's date), so every change comes
+    from the policy alone. The round's schools are those it categorised, or every school
+    open on its date when it has none yet. Writes nothing."""
+    if draft_version.policy.la_id != round.la_id:
+        raise WrongLocalAuthority(f"{draft_version.policy} is not a policy of {round.la.name}")
+    rows = {row.establishment_id: row for row in round.categorisations.all()}
+    if rows:
+        in_round = round.categorisations.values("establishment_id")
+        schools = Establishment.objects.filter(pk__in=in_round).order_by("name", "urn")
+    else:
+        schools = open_schools(la=round.la, as_at=round.as_at)
+    current_version = round.policy_version
+    changes = []
+    for school, evidence in gather_evidence(
+        establishments=schools,
+        policy_versions=[current_version, draft_version],
+        as_at=round.as_at,
+    ):
+        current = evaluate(policy_version=current_version, evidence=evidence)
+        proposed = evaluate(policy_version=draft_version, evidence=evidence)
+        if current.category != proposed.category:
+            row = rows.get(school.pk)
+            decided = row.final_category if row and row.decision != Decision.UNDECIDED else ""
+            changes.append(WhatIfChange(school, current, proposed, decided))
+    return changes
