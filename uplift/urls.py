@@ -15,6 +15,8 @@ urlpatterns = [
     path("groups/", include("uplift.schools.group_urls")),
     path("imports/", include("uplift.imports.urls")),
     path("history/", include("uplift.audit.urls")),
+    path("categorisation/", include("uplift.categorisation.urls")),
+    path("reports/", include("uplift.reports.urls")),
     path("api/", include("uplift.api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -16,6 +16,17 @@ PATHS = {
     "/api/v1/inspections",
     "/api/v1/import-runs",
     "/api/v1/import-runs/{run_id}",
+    *(
+        f"/api/v1/reports/{{code}}/{report}"
+        for report in (
+            "ofsted-summary",
+            "report-card-areas",
+            "targets",
+            "attainment",
+            "categories",
+            "priority-schools",
+        )
+    ),
 }
 
 

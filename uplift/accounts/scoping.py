@@ -172,3 +172,43 @@ def visible_local_authorities(user) -> QuerySet[LocalAuthority]:
     if profile.role in SEE_THEIR_LA and profile.la_id:
         return everything.filter(pk=profile.la_id)
     return everything.none()
+
+
+def can_set_report_targets(user, la) -> bool:
+    """An LA's report targets are set by its LA officers and by system administrators."""
+    if is_system_admin(user):
+        return True
+    profile = profile_of(user)
+    return bool(
+        profile and profile.role == Role.LA_OFFICER and la is not None and la.pk == profile.la_id
+    )
+
+
+def categorisation_las(user) -> QuerySet[LocalAuthority]:
+    """The LAs whose categorisation policies and rounds this user may read and change: every
+    LA for system administrators, their own LA for its LA officers, none for anyone else."""
+    everything = LocalAuthority.objects.all()
+    if is_system_admin(user):
+        return everything
+    profile = profile_of(user)
+    if profile and profile.role == Role.LA_OFFICER and profile.la_id:
+        return everything.filter(pk=profile.la_id)
+    return everything.none()
+
+
+def profile_establishments(user, round_) -> QuerySet[Establishment]:
+    """The schools whose performance profile in `round_` this user may read: every school of
+    the round's LA for its LA officers and system administrators; their own school for a
+    headteacher or chair, once the round is published; none for anyone else."""
+    in_round = Establishment.objects.filter(categorisations__round=round_)
+    if categorisation_las(user).filter(pk=round_.la_id).exists():
+        return in_round
+    profile = profile_of(user)
+    if (
+        profile is not None
+        and profile.role in SEE_THEIR_SCHOOL
+        and profile.establishment_id
+        and round_.status == "published"
+    ):
+        return in_round.filter(pk=profile.establishment_id)
+    return in_round.none()

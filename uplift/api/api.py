@@ -3,7 +3,7 @@
 from ninja import NinjaAPI, Swagger
 
 from uplift.api.auth import API_AUTH
-from uplift.api.endpoints import imports, inspections, schools
+from uplift.api.endpoints import imports, inspections, reports, schools
 from uplift.api.errors import register_handlers
 
 DESCRIPTION = """\
@@ -33,3 +33,4 @@ register_handlers(api)
 api.add_router("", schools.router)
 api.add_router("", inspections.router)
 api.add_router("", imports.router)
+api.add_router("", reports.router)
