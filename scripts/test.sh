@@ -5,10 +5,14 @@ cd "$(dirname "$0")/.."
 source scripts/bootstrap.sh
 export PATH="$HOME/.local/bin:$PATH"
 unset DATABASE_URL
-if ! command -v chromium >/dev/null && [ "$(id -u)" = 0 ]; then  # CI runs as root
-  echo "== Debian's chromium, for the browser tests"
-  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) \
-    || echo "could not install chromium: the browser tests will be skipped"
+# Debian packages the tests use: chromium (browser tests) and poppler-utils (PDF text).
+missing=""
+command -v chromium >/dev/null || missing="$missing chromium"
+command -v pdftotext >/dev/null || missing="$missing poppler-utils"
+if [ -n "$missing" ] && [ "$(id -u)" = 0 ]; then  # CI runs as root
+  echo "== apt-get install$missing"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing) \
+    || echo "could not install$missing: the tests that need them will be skipped"
 fi
 echo "== ruff"
 uv run ruff check .

@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "uplift.categorisation",
     "uplift.api",
     "uplift.reports",
+    "django_tasks",
+    "uplift.profiles",
 ]
 
 MIDDLEWARE = [
@@ -116,6 +118,19 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
+MEDIA_URL = "/media/"  # not served: stored files go out through views that check access
+MEDIA_ROOT = VAR_DIR / "media"
+
+# Background tasks (django-tasks). The immediate backend runs a task as it is enqueued; set
+# UPLIFT_TASKS_BACKEND to a queue backend (django-tasks-db, django-tasks-rq) in production.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "UPLIFT_TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"
+        )
+    }
+}
+
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 50 * 1024 * 1024
 

@@ -17,6 +17,7 @@ urlpatterns = [
     path("history/", include("uplift.audit.urls")),
     path("categorisation/", include("uplift.categorisation.urls")),
     path("reports/", include("uplift.reports.urls")),
+    path("profiles/", include("uplift.profiles.urls")),
     path("api/", include("uplift.api.urls")),
     path("admin/", admin.site.urls),
 ]
