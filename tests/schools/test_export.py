@@ -222,3 +222,47 @@ def test_bad_arguments_exit_2(args):
         args = ["schools", *args]
     result = subprocess.run([uv, "run", "uplift", "export", *args], capture_output=True, text=True)
     assert result.returncode == 2, result.stderr
+
+
+@pytest.mark.django_db
+def test_current_category_column_follows_published_rounds_and_mid_year_changes(herts):
+    from uplift.audit.models import Via
+    from uplift.categorisation import rounds_services, services
+    from uplift.categorisation.models import BoardOutcome
+
+    abbey = school(herts, 117001, "Abbey Primary")
+    inspect(abbey, date(2022, 5, 10), grade=2)
+    school(herts, 117002, "Beech Primary")
+    cli = {"actor": None, "via": Via.CLI}
+    draft = services.create_policy_from_preset(
+        **cli, la=herts, preset="peterborough_2013", name="Peterborough", reason="x"
+    )
+    version = services.activate_version(**cli, version=draft, reason="x")
+    round_ = services.propose_round(
+        **cli, la=herts, code="2026-autumn", policy_version=version, reason="x"
+    ).round
+    rows = {r["urn"]: r for r in csv.DictReader(io.StringIO(export("--la", "919")))}
+    assert rows["117001"]["current_category"] == ""  # proposed, not yet published
+    for row in round_.categorisations.all():
+        rounds_services.decide_school(
+            **cli, categorisation=row, version=row.version, decision="accepted"
+        )
+    round_.refresh_from_db()
+    rounds_services.record_board_meeting(
+        **cli,
+        round=round_,
+        version=round_.version,
+        held_on=date(2026, 10, 1),
+        members_present="Chair",
+        minutes="Agreed",
+        outcome=BoardOutcome.AGREED,
+    )
+    round_.refresh_from_db()
+    rounds_services.publish_round(**cli, round=round_, version=round_.version, reason="x")
+    assert rows_by_urn()[117001].current_category == "Category 2 (Good)"
+    rounds_services.recategorise(
+        **cli, establishment=abbey, category="4", reason="New evidence", evidence="Letter"
+    )
+    rows = {r["urn"]: r for r in csv.DictReader(io.StringIO(export("--la", "919")))}
+    assert rows["117001"]["current_category"].startswith("Category 4")
+    assert rows["117002"]["current_category"] != ""

@@ -218,3 +218,72 @@ class SchoolCategorisation(models.Model):
     def category(self) -> str:
         """The category that stands: the decided one, else the proposal."""
         return self.final_category or self.proposed_category
+
+
+# The round workflow after the proposals: the board's moderation, publication and
+# re-categorisation between rounds.
+
+
+class BoardOutcome(models.TextChoices):
+    AGREED = "agreed", "Agreed"
+    REFERRED_BACK = "referred_back", "Referred back"
+
+
+class BoardMeeting(models.Model):
+    """A board meeting that moderated a round: who was there, the minutes and its decision.
+    Schools referred back return to review."""
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="board_meetings")
+    held_on = models.DateField()
+    members_present = models.TextField()
+    minutes = models.TextField()
+    outcome = models.CharField(max_length=13, choices=BoardOutcome.choices)
+    comment = models.TextField(blank=True)
+    referred = models.ManyToManyField(SchoolCategorisation, blank=True, related_name="referrals")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    recorded_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["round", "-held_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.round} board on {self.held_on}: {self.get_outcome_display().lower()}"
+
+
+class Publication(models.Model):
+    """When a round was published: its categories became each school's current category."""
+
+    round = models.OneToOneField(Round, on_delete=models.CASCADE, related_name="publication")
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    published_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.round} published {self.published_at:%Y-%m-%d}"
+
+
+class CategoryChange(models.Model):
+    """A school re-categorised between rounds on new evidence. The LA's judgement stands,
+    with its evidence, until a later round is published."""
+
+    establishment = models.ForeignKey(
+        "schools.Establishment", on_delete=models.PROTECT, related_name="category_changes"
+    )
+    policy_version = models.ForeignKey(PolicyVersion, on_delete=models.PROTECT, related_name="+")
+    previous_category = models.CharField(max_length=20, blank=True)
+    category = models.CharField(max_length=20)
+    reason = models.TextField()
+    evidence = models.TextField()
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    changed_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["establishment", "-changed_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"URN {self.establishment.urn} re-categorised {self.category}"

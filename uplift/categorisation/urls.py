@@ -15,3 +15,7 @@ urlpatterns = [
     path(f"{VERSION}activate/", views.version_activate, name="version_activate"),
     path(f"{VERSION}what-if/", views.version_what_if, name="what_if"),
 ]
+
+from uplift.categorisation.rounds_urls import urlpatterns as round_urlpatterns  # noqa: E402
+
+urlpatterns += round_urlpatterns

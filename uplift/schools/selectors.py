@@ -1,6 +1,6 @@
 """Read queries over the register, shaped for the pages and exports that show them."""
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import date
 
 from django.db.models import Prefetch
@@ -30,6 +30,7 @@ class SchoolExportRow:
     category_of_concern: str
     latest_ungraded_date: date | None
     latest_ungraded_outcome: str
+    current_category: str = ""  # the LA's published (or since changed) category
 
 
 EXPORT_COLUMNS = tuple(f.name for f in fields(SchoolExportRow))
@@ -37,8 +38,8 @@ EXPORT_COLUMNS = tuple(f.name for f in fields(SchoolExportRow))
 
 def establishments_for_export(*, la_code: str) -> list[SchoolExportRow]:
     """Every establishment of an LA (open or closed), by name, with its latest graded or
-    report-card inspection and its latest ungraded one. Five queries whatever the number of
-    schools. Raises LocalAuthority.DoesNotExist for an unknown code."""
+    report-card inspection, its latest ungraded one and its current category. Seven queries
+    whatever the number of schools. Raises LocalAuthority.DoesNotExist for an unknown code."""
     la = LocalAuthority.objects.get(code=la_code)
     newest_first = ("-start_date", "-id")
     grading = (
@@ -51,7 +52,19 @@ def establishments_for_export(*, la_code: str) -> list[SchoolExportRow]:
         Prefetch("inspections", queryset=grading, to_attr="grading_inspections"),
         Prefetch("inspections", queryset=ungraded, to_attr="ungraded_inspections"),
     )
-    return [_export_row(school) for school in schools]
+    schools = list(schools)
+    return _with_categories([_export_row(school) for school in schools], schools)
+
+
+def _with_categories(rows: list[SchoolExportRow], schools) -> list[SchoolExportRow]:
+    """Each row with the school's current category: two more queries."""
+    from uplift.categorisation.rounds_selectors import current_categories
+
+    current = current_categories(establishment_ids=[school.pk for school in schools])
+    return [
+        replace(row, current_category=current[school.pk].label) if school.pk in current else row
+        for row, school in zip(rows, schools, strict=True)
+    ]
 
 
 def _export_row(school) -> SchoolExportRow:
