@@ -15,13 +15,14 @@ from django.utils import timezone
 
 from uplift.accounts.personas import PERSONAS, ensure_personas
 from uplift.audit.models import Via
-from uplift.categorisation.models import PolicyVersion
+from uplift.categorisation.models import PolicyVersion, Round
 from uplift.categorisation.services import (
     activate_version,
     create_policy_from_preset,
     propose_round,
 )
 from uplift.imports.models import ImportRun, RunStatus
+from uplift.profiles.models import ProfileBatch
 from uplift.reports.models import Comparison, ReportTarget, TargetMeasure
 from uplift.schools.models import (
     Establishment,
@@ -176,6 +177,9 @@ def expected_table(w: World) -> list[tuple[str, str, str]]:
     to_list = ">/schools/"
     policy, other_policy = w.draft.policy.pk, w.other_policy.policy.pk
     version = f"/categorisation/policies/{policy}/versions/{w.draft.number}/"
+    autumn = Round.objects.get(code="2026-autumn")
+    round_ = f"/categorisation/rounds/{autumn.pk}"
+    batch = ProfileBatch.objects.create(round=autumn, created_at=timezone.now())
     return [
         # Public pages and the health check
         ("healthz", "/healthz", ANYONE),
@@ -296,6 +300,58 @@ def expected_table(w: World) -> list[tuple[str, str, str]]:
         (f"{VERSION_ROUTE}copy/", f"{version}copy/", POLICY_EDITORS),
         (f"{VERSION_ROUTE}activate/", f"{version}activate/", POLICY_EDITORS),
         (f"{VERSION_ROUTE}what-if/", f"{version}what-if/", POLICY_EDITORS),
+        # Categorisation rounds: the same people; a school's own category for its head and chair
+        ("categorisation/rounds/", "/categorisation/rounds/", POLICY_EDITORS),
+        ("categorisation/rounds/<int:pk>/", f"{round_}/", POLICY_EDITORS),
+        (
+            "categorisation/rounds/<int:pk>/schools/<int:urn>/",
+            f"{round_}/schools/117001/",
+            POLICY_EDITORS,
+        ),
+        ("categorisation/rounds/<int:pk>/board/", f"{round_}/board/", POLICY_EDITORS),
+        ("categorisation/rounds/<int:pk>/publish/", f"{round_}/publish/", POLICY_EDITORS),
+        (
+            "categorisation/schools/<int:urn>/category/",
+            "/categorisation/schools/117001/category/",
+            POLICY_EDITORS,
+        ),
+        (
+            "categorisation/schools/<int:urn>/category/",
+            "/categorisation/schools/881001/category/",
+            OTHER_LA_POLICY,
+        ),
+        (
+            "categorisation/my-school/",
+            "/categorisation/my-school/",
+            "in  404 404 404 404 ok  ok  404 404",
+        ),
+        # School Performance Profiles of a round not yet published: its LA's officers only
+        (
+            "profiles/<str:la_code>/<str:round_code>/",
+            "/profiles/919/2026-autumn/",
+            UNPUBLISHED_ROUND,
+        ),
+        (
+            "profiles/<str:la_code>/<str:round_code>/generate/",
+            "/profiles/919/2026-autumn/generate/",
+            "in  405 405 405 405 405 405 405 405",
+        ),
+        (
+            "profiles/<str:la_code>/<str:round_code>/downloads/",
+            "/profiles/919/2026-autumn/downloads/",
+            UNPUBLISHED_ROUND,
+        ),
+        (
+            "profiles/<str:la_code>/<str:round_code>/<int:urn>/",
+            "/profiles/919/2026-autumn/117001/",
+            UNPUBLISHED_ROUND,
+        ),
+        (
+            "profiles/<str:la_code>/<str:round_code>/<int:urn>/pdf/",
+            "/profiles/919/2026-autumn/117001/pdf/",
+            UNPUBLISHED_ROUND,
+        ),
+        ("profiles/batches/<int:pk>/", f"/profiles/batches/{batch.pk}/", UNPUBLISHED_ROUND),
         # The JSON API, here with the browser session (tokens carry the same scope)
         ("api/v1/openapi.json", "/api/v1/openapi.json", ANYONE),
         ("api/v1/", "/api/v1/", "404 404 404 404 404 404 404 404 404"),

@@ -144,4 +144,7 @@ def _make_accessible(svg: str, *, title: str, chart_id: str, described_by: str) 
     title_element = ET.Element(f"{{{SVG_NS}}}title", {"id": title_id})
     title_element.text = title
     root.insert(0, title_element)
+    # Other libraries (openpyxl, for one) register their own default namespace in the same
+    # process-wide table, which would turn every element into <ns0:svg>: claim it again.
+    ET.register_namespace("", SVG_NS)
     return ET.tostring(root, encoding="unicode")
