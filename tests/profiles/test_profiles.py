@@ -40,7 +40,8 @@ def test_profile_html_has_every_section(round_):
     assert "67%" in html  # the school's 2023-24 value
     assert ">52<" in html  # the neighbours' (Essex's) 2022-23 value
     assert 'scope="col"' in html and 'scope="row"' in html
-    assert "does not yet set out a support offer" in html
+    # The Peterborough preset's offer to groups 1 and 2 (seed 003), not a placeholder
+    assert "governor training" in html and "does not set out a support offer" not in html
     assert profile.rationale and profile.rationale[0].evidence
 
 

@@ -1,6 +1,7 @@
 """A policy's definition: JSON in PolicyVersion.definition, checked into dataclasses here.
 
-    {"categories": [{"code", "label", "order", "description", "causing_concern"}, ...],
+    {"categories": [{"code", "label", "order", "description", "causing_concern",
+                     "support_offer" (optional)}, ...],
      "criteria": [{"code", "label", "description", "phases": [...], "levels": [best, ...],
                    "evidence": {"source": "data", "measures": [...]}
                              | {"source": "inspection", "areas": [...]}
@@ -51,6 +52,7 @@ class Category:
     order: int
     description: str
     causing_concern: str
+    support_offer: str = ""
 
 
 @dataclass(frozen=True)
@@ -231,7 +233,7 @@ def _unknown_keys(item: dict, allowed: set[str], path: str, problems) -> None:
 def _categories(value, problems) -> list[Category]:
     found, orders = {}, {}
     for path, item in _objects(value, "categories", problems, minimum=2):
-        allowed = {"code", "label", "order", "description", "causing_concern"}
+        allowed = {"code", "label", "order", "description", "causing_concern", "support_offer"}
         _unknown_keys(item, allowed, path, problems)
         code = item.get("code")
         if not isinstance(code, str) or not CATEGORY_CODE.fullmatch(code):
@@ -261,6 +263,7 @@ def _categories(value, problems) -> list[Category]:
             order=order,
             description=_text(item, "description", path, problems, required=False),
             causing_concern=concern if concern in CAUSING_CONCERN else "no",
+            support_offer=_text(item, "support_offer", path, problems, required=False),
         )
     return list(found.values())
 

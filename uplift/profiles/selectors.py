@@ -148,8 +148,8 @@ def build_profile(*, round_: Round, establishment: Establishment) -> Profile:
         neighbour_names=names,
         neighbour_edition=edition,
         lait=_lait(school, neighbour_ids),
-        support_offer=category.description if category else "",
-        support_missing=True,  # policy definitions hold no support offer yet: see the template
+        support_offer=(category.support_offer or category.description) if category else "",
+        support_missing=not (category and category.support_offer),
     )
 
 
