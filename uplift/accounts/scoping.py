@@ -212,3 +212,161 @@ def profile_establishments(user, round_) -> QuerySet[Establishment]:
     ):
         return in_round.filter(pk=profile.establishment_id)
     return in_round.none()
+
+
+# Casework (schools causing concern) and support: confidential to the LA's staff, except
+# what is addressed to a school: its letters, warning notices, notes of visit and plans.
+
+
+def casework_las(user) -> QuerySet[LocalAuthority]:
+    """The LAs whose casework this user may run (open cases, issue notices, use powers,
+    keep the LA's holidays and templates): their own for an LA officer, all for a system
+    administrator."""
+    return categorisation_las(user)
+
+
+def can_run_casework(user, establishment) -> bool:
+    return casework_las(user).filter(pk=establishment.la_id).exists()
+
+
+def _school_staff_scope(user, field: str) -> Q | None:
+    """The filter on `field` (an establishment path) giving the casework and support records
+    LA staff may read: all for a system administrator, their LA's for an LA officer, their
+    assigned schools' for an adviser. None for anyone else."""
+    if is_system_admin(user):
+        return Q()
+    profile = profile_of(user)
+    if profile is None:
+        return None
+    if profile.role == Role.LA_OFFICER and profile.la_id:
+        return Q(**{f"{field}__la_id": profile.la_id})
+    if profile.role == Role.ADVISER:
+        return Q(**{f"{field}__in": profile.assigned_establishments.values("pk")})
+    return None
+
+
+def _own_school(user) -> int | None:
+    """The school of a headteacher or chair of governors."""
+    profile = profile_of(user)
+    if profile is not None and profile.role in SEE_THEIR_SCHOOL and profile.establishment_id:
+        return profile.establishment_id
+    return None
+
+
+def visible_cases(user) -> QuerySet:
+    """Concern cases, with their stages, powers and monitoring boards: LA staff only."""
+    from uplift.casework.models import ConcernCase
+
+    scope = _school_staff_scope(user, "establishment")
+    return ConcernCase.objects.none() if scope is None else ConcernCase.objects.filter(scope)
+
+
+def visible_letters(user) -> QuerySet:
+    """Letters: LA staff see their cases' letters; a headteacher or chair sees the letters
+    sent to their own school, once sent."""
+    from uplift.casework.models import Letter
+
+    scope = _school_staff_scope(user, "case__establishment")
+    if scope is not None:
+        return Letter.objects.filter(scope)
+    school = _own_school(user)
+    if school is not None:
+        return Letter.objects.filter(case__establishment_id=school, sent_on__isnull=False)
+    return Letter.objects.none()
+
+
+def visible_warning_notices(user) -> QuerySet:
+    """Warning notices: LA staff as for cases; a headteacher or chair their own school's."""
+    from uplift.casework.models import WarningNotice
+
+    scope = _school_staff_scope(user, "case__establishment")
+    if scope is not None:
+        return WarningNotice.objects.filter(scope)
+    school = _own_school(user)
+    if school is not None:
+        return WarningNotice.objects.filter(case__establishment_id=school)
+    return WarningNotice.objects.none()
+
+
+def visible_visits(user) -> QuerySet:
+    """Adviser visits: LA staff as for cases (an adviser also sees every visit they make);
+    a headteacher or chair sees their own school's visits (the note only once shared)."""
+    from uplift.support.models import Visit
+
+    scope = _school_staff_scope(user, "establishment")
+    if scope is not None:
+        profile = profile_of(user)
+        if profile is not None and profile.role == Role.ADVISER:
+            scope |= Q(adviser=user)
+        return Visit.objects.filter(scope)
+    school = _own_school(user)
+    if school is not None:
+        return Visit.objects.filter(establishment_id=school)
+    return Visit.objects.none()
+
+
+def can_read_note(user, visit) -> bool:
+    """A note of visit: LA staff who see the visit; the school's head and chair once the
+    adviser has shared it."""
+    if _school_staff_scope(user, "establishment") is not None:
+        return visible_visits(user).filter(pk=visit.pk).exists()
+    return _own_school(user) == visit.establishment_id and visit.note_shared_at is not None
+
+
+def can_write_note(user, visit) -> bool:
+    """The visit's adviser writes its note (a system administrator may too)."""
+    return visit.adviser_id == getattr(user, "pk", None) or is_system_admin(user)
+
+
+def can_comment_on_note(user, visit) -> bool:
+    """The headteacher of the visited school comments on its note."""
+    profile = profile_of(user)
+    return bool(
+        profile
+        and profile.role == Role.HEADTEACHER
+        and profile.establishment_id == visit.establishment_id
+    )
+
+
+def can_plan_support(user, establishment) -> bool:
+    """Schedule visits and keep action plans and support cycles: the school's LA officers,
+    its assigned advisers, system administrators."""
+    return editable_establishments(user).filter(pk=establishment.pk).exists()
+
+
+def visible_action_plans(user) -> QuerySet:
+    """Action plans and support cycles' plans: LA staff as for cases; a headteacher or
+    chair their own school's."""
+    from uplift.support.models import ActionPlan
+
+    scope = _school_staff_scope(user, "establishment")
+    if scope is not None:
+        return ActionPlan.objects.filter(scope)
+    school = _own_school(user)
+    if school is not None:
+        return ActionPlan.objects.filter(establishment_id=school)
+    return ActionPlan.objects.none()
+
+
+def visible_support_cycles(user) -> QuerySet:
+    from uplift.support.models import SupportCycle
+
+    scope = _school_staff_scope(user, "establishment")
+    if scope is not None:
+        return SupportCycle.objects.filter(scope)
+    school = _own_school(user)
+    if school is not None:
+        return SupportCycle.objects.filter(establishment_id=school)
+    return SupportCycle.objects.none()
+
+
+def visible_meetings(user) -> QuerySet:
+    """Monitoring board meetings: LA staff only (the minutes are the LA's)."""
+    from uplift.casework.models import MonitoringMeeting
+
+    scope = _school_staff_scope(user, "establishment")
+    return (
+        MonitoringMeeting.objects.none()
+        if scope is None
+        else MonitoringMeeting.objects.filter(scope)
+    )

@@ -3,7 +3,19 @@
 from ninja import NinjaAPI, Swagger
 
 from uplift.api.auth import API_AUTH
-from uplift.api.endpoints import imports, inspections, reports, schools
+from uplift.api.endpoints import (
+    calendar,
+    cases,
+    imports,
+    inspections,
+    letters,
+    meetings,
+    plans,
+    reports,
+    schools,
+    visits,
+    work,
+)
 from uplift.api.errors import register_handlers
 
 DESCRIPTION = """\
@@ -34,3 +46,5 @@ api.add_router("", schools.router)
 api.add_router("", inspections.router)
 api.add_router("", imports.router)
 api.add_router("", reports.router)
+for area in (cases, letters, meetings, calendar, visits, plans, work):
+    api.add_router("", area.router)

@@ -1,0 +1,4 @@
+"""/my-work/ and /schools/<urn>/timeline/."""
+
+app_name = "workload"
+urlpatterns = []
