@@ -13,8 +13,13 @@ Closed = Callable[[date], bool]
 
 
 @lru_cache(maxsize=64)
+def _england_bank_holiday_names(year: int) -> dict[date, str]:
+    return dict(holidays.country_holidays("GB", subdiv="ENG", years=year))
+
+
+@lru_cache(maxsize=64)
 def _england_bank_holidays(year: int) -> frozenset[date]:
-    return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=year))
+    return frozenset(_england_bank_holiday_names(year))
 
 
 def is_bank_holiday(day: date) -> bool:
@@ -22,7 +27,17 @@ def is_bank_holiday(day: date) -> bool:
 
 
 def bank_holiday_name(day: date) -> str:
-    return holidays.country_holidays("GB", subdiv="ENG", years=day.year).get(day, "")
+    return _england_bank_holiday_names(day.year).get(day, "")
+
+
+def why_closed(day: date, holiday_names: Iterable[tuple[date, date, str]] = ()) -> str:
+    """Why `day` is not a working day, in words ("" when it is one): "Saturday", "Sunday",
+    the bank holiday's name, or the school holiday's name from (first day, last day, name)."""
+    if day.weekday() >= 5:
+        return day.strftime("%A")
+    if is_bank_holiday(day):
+        return bank_holiday_name(day)
+    return next((name for start, end, name in holiday_names if start <= day <= end), "")
 
 
 def closed_by(holiday_ranges: Iterable[tuple[date, date]]) -> Closed:

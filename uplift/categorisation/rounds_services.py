@@ -10,6 +10,10 @@ from django.db.models import F
 from django.utils import timezone
 
 from uplift.audit.services import record_event
+from uplift.casework.cases_services import (
+    open_case_for_recategorisation,
+    open_cases_for_publication,
+)
 from uplift.categorisation.models import (
     BoardMeeting,
     BoardOutcome,
@@ -238,6 +242,8 @@ def publish_round(*, actor, via: str, round: Round, version: int, reason: str) -
             round=round_, published_by=_user(actor), published_at=now
         )
         _set_status(round_, RoundStatus.PUBLISHED, now)
+        # Categories the policy marks as causing concern open a case for their schools.
+        open_cases_for_publication(actor=actor, via=via, round=round_)
         record_event(
             actor=actor,
             via=via,
@@ -302,4 +308,5 @@ def recategorise(
             changes={"category": [previous or None, category]},
             reason=reason,
         )
+        open_case_for_recategorisation(actor=actor, via=via, change=change)
     return change

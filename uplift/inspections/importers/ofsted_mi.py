@@ -8,12 +8,16 @@ older frameworks or the previous full one, and the latest ungraded one.
 
 from functools import cached_property
 
+from uplift.audit.models import Via
+from uplift.casework.cases_services import open_cases_for_inspections
+from uplift.casework.rules.base import CONCERN_CATEGORIES
 from uplift.imports.base import Importer
 from uplift.imports.errors import RowError
 from uplift.imports.registry import register
 from uplift.inspections.importers.ofsted_columns import EDITIONS, Columns, detect_edition
 from uplift.inspections.importers.ofsted_rows import ParsedRow, read_inspections, read_school
 from uplift.inspections.importers.ofsted_writing import summary, write_inspections, write_schools
+from uplift.inspections.models import Inspection
 
 
 @register
@@ -81,4 +85,19 @@ class OfstedManagementInformation(Importer):
     def write(self, parsed: list[tuple[int, ParsedRow]], tally) -> str:
         schools, new_schools = write_schools(parsed, tally)
         written, judgements = write_inspections(parsed, schools, tally, self.run)
-        return f"{summary(parsed, new_schools, written, judgements)} ({self.edition.label})"
+        text = f"{summary(parsed, new_schools, written, judgements)} ({self.edition.label})"
+        opened = self.open_concern_cases()
+        if opened:
+            text += f" {opened} concern case{'s' if opened != 1 else ''} opened."
+        return text
+
+    def open_concern_cases(self) -> int:
+        """Open a concern case for each school this import puts in special measures,
+        requiring significant improvement, serious weaknesses or notice to improve (in the
+        import's transaction: a rejected or dry run opens none)."""
+        if self.run is None or self.run.pk is None:
+            return 0
+        inspections = Inspection.objects.filter(
+            import_run=self.run, category_of_concern__in=CONCERN_CATEGORIES
+        ).only("pk", "establishment_id", "category_of_concern")
+        return len(open_cases_for_inspections(inspections=inspections, via=Via.SYSTEM))
