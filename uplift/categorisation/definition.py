@@ -1,7 +1,7 @@
 """A policy's definition: JSON in PolicyVersion.definition, checked into dataclasses here.
 
     {"categories": [{"code", "label", "order", "description", "causing_concern",
-                     "support_offer" (optional)}, ...],
+                     "support_offer" (optional), "visits_per_year" (optional)}, ...],
      "criteria": [{"code", "label", "description", "phases": [...], "levels": [best, ...],
                    "evidence": {"source": "data", "measures": [...]}
                              | {"source": "inspection", "areas": [...]}
@@ -53,6 +53,7 @@ class Category:
     description: str
     causing_concern: str
     support_offer: str = ""
+    visits_per_year: int | None = None  # adviser visits a school of this category is entitled to
 
 
 @dataclass(frozen=True)
@@ -233,7 +234,15 @@ def _unknown_keys(item: dict, allowed: set[str], path: str, problems) -> None:
 def _categories(value, problems) -> list[Category]:
     found, orders = {}, {}
     for path, item in _objects(value, "categories", problems, minimum=2):
-        allowed = {"code", "label", "order", "description", "causing_concern", "support_offer"}
+        allowed = {
+            "code",
+            "label",
+            "order",
+            "description",
+            "causing_concern",
+            "support_offer",
+            "visits_per_year",
+        }
         _unknown_keys(item, allowed, path, problems)
         code = item.get("code")
         if not isinstance(code, str) or not CATEGORY_CODE.fullmatch(code):
@@ -264,8 +273,32 @@ def _categories(value, problems) -> list[Category]:
             description=_text(item, "description", path, problems, required=False),
             causing_concern=concern if concern in CAUSING_CONCERN else "no",
             support_offer=_text(item, "support_offer", path, problems, required=False),
+            visits_per_year=_visits_per_year(item, path, problems),
         )
     return list(found.values())
+
+
+MAX_VISITS_PER_YEAR = 200
+
+
+def _visits_per_year(item: dict, path: str, problems) -> int | None:
+    """The optional number of adviser visits a year the category entitles a school to."""
+    if "visits_per_year" not in item:
+        return None
+    value = item["visits_per_year"]
+    if (
+        not isinstance(value, int)
+        or isinstance(value, bool)
+        or not 0 <= value <= MAX_VISITS_PER_YEAR
+    ):
+        problems.append(
+            Problem(
+                f"{path}.visits_per_year",
+                f"must be a whole number from 0 to {MAX_VISITS_PER_YEAR}",
+            )
+        )
+        return None
+    return value
 
 
 def _criteria(value, problems) -> list[Criterion]:

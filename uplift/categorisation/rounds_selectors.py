@@ -1,7 +1,7 @@
 """Reading a round's workflow: its schools for the round page, and each school's category
 history and current category (published rounds plus changes made between rounds)."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db.models import Count, Q
@@ -27,6 +27,7 @@ class CategoryEntry:
     evidence: str
     decided_by: str
     round_code: str = ""
+    policy_version: object = field(default=None, compare=False, repr=False)  # its policy
 
 
 class _Labels:
@@ -62,6 +63,7 @@ def _round_entry(row: SchoolCategorisation, labels: _Labels) -> CategoryEntry:
         evidence=row.override_evidence if overridden else "",
         decided_by=_username(row.decided_by),
         round_code=round_.code,
+        policy_version=round_.policy_version,
     )
 
 
@@ -74,6 +76,7 @@ def _change_entry(change: CategoryChange, labels: _Labels) -> CategoryEntry:
         reason=change.reason,
         evidence=change.evidence,
         decided_by=_username(change.changed_by),
+        policy_version=change.policy_version,
     )
 
 

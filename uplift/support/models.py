@@ -119,6 +119,7 @@ class ActionPlan(models.Model):
     starts_on = models.DateField()
     ends_on = models.DateField(null=True, blank=True)
     status = models.CharField(max_length=10, choices=PlanStatus.choices, default=PlanStatus.ACTIVE)
+    closed_on = models.DateField(null=True, blank=True)
     closed_reason = models.TextField(blank=True)
     created_by = _user()
     recorded_at = models.DateTimeField()
