@@ -27,6 +27,56 @@ PATHS = {
             "priority-schools",
         )
     ),
+    # Casework
+    "/api/v1/cases",
+    *(
+        f"/api/v1/cases/{{case_id}}{tail}"
+        for tail in (
+            "",
+            "/close",
+            "/letters",
+            "/moves",
+            "/notice-of-intention",
+            "/powers",
+            "/structural-solutions",
+            "/warning-notices",
+        )
+    ),
+    "/api/v1/warning-notices/{notice_id}/compliance",
+    "/api/v1/warning-notices/{notice_id}/dfe-copy",
+    "/api/v1/powers/{power_id}/dfe-notification",
+    "/api/v1/letters/{letter_id}",
+    "/api/v1/letters/{letter_id}/pdf",
+    "/api/v1/letters/{letter_id}/sending",
+    "/api/v1/schools/{urn}/meetings",
+    "/api/v1/meeting-actions/{action_id}/done",
+    "/api/v1/las/{code}/school-holidays",
+    "/api/v1/las/{code}/working-days",
+    # Support
+    "/api/v1/schools/{urn}/visits",
+    "/api/v1/schools/{urn}/entitlement",
+    "/api/v1/visits",
+    *(
+        f"/api/v1/visits/{{visit_id}}{tail}"
+        for tail in ("", "/cancel", "/comment", "/finalise", "/note", "/share")
+    ),
+    "/api/v1/schools/{urn}/action-plans",
+    "/api/v1/action-plans",
+    "/api/v1/action-plans/{plan_id}",
+    "/api/v1/action-plans/{plan_id}/close",
+    "/api/v1/action-plans/{plan_id}/objectives",
+    "/api/v1/objectives/{objective_id}/achieved",
+    "/api/v1/objectives/{objective_id}/milestones",
+    "/api/v1/objectives/{objective_id}/reviews",
+    "/api/v1/milestones/{milestone_id}/done",
+    "/api/v1/schools/{urn}/support-cycles",
+    "/api/v1/support-cycles",
+    "/api/v1/support-cycles/{cycle_id}",
+    "/api/v1/support-cycles/{cycle_id}/steps",
+    # Work and timelines
+    "/api/v1/me/work",
+    "/api/v1/schools/{urn}/timeline",
+    "/api/v1/schools/{urn}/flags",
 }
 
 

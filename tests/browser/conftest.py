@@ -53,6 +53,7 @@ class Site:
     school_pk: int
     group_pk: int  # the demo partnership
     import_run_pk: int
+    case_pk: int | None = None  # a concern case opened by the demo's published round
 
 
 @pytest.fixture(scope="package", autouse=True)
@@ -70,7 +71,9 @@ def site(django_db_setup, django_db_blocker):
             server = LiveServer("localhost")
             server._live_server_modified_settings.enable()
             try:
-                yield Site(server.url, scopes, school.urn, school.pk, group_pk, run_pk)
+                yield Site(
+                    server.url, scopes, school.urn, school.pk, group_pk, run_pk, _a_case_pk()
+                )
             finally:
                 server._live_server_modified_settings.disable()
                 server.stop()
@@ -80,9 +83,11 @@ def site(django_db_setup, django_db_blocker):
 
 def _load_demo_data() -> int:
     from uplift.core.demo import DEMO_FILES
+    from uplift.core.demo_casework import seed_casework
     from uplift.core.demo_personas import seed_personas
     from uplift.imports.models import RunStatus
     from uplift.imports.services import run_import
+    from uplift.schools.models import LocalAuthority
 
     runs = [
         run_import(
@@ -97,7 +102,16 @@ def _load_demo_data() -> int:
     ]
     assert [run.status for run in runs] == [RunStatus.APPLIED] * len(BROWSER_DEMO_FILES)
     seed_personas()
+    # The demo's casework: the LA's autumn round published (which opens the concern cases of
+    # its category 3b and 4 schools) and its default letter and note-of-visit templates.
+    seed_casework(la=LocalAuthority.objects.get(code=HERTS))
     return runs[-1].pk
+
+
+def _a_case_pk() -> int | None:
+    from uplift.casework.models import ConcernCase
+
+    return ConcernCase.objects.order_by("pk").values_list("pk", flat=True).first()
 
 
 def _expected_scopes():

@@ -29,6 +29,13 @@ MAIN_PAGES = {
     "school history": "/history/schools.establishment/{school_pk}/",
     "accessibility statement": "/accessibility/",
     "cookies": "/cookies/",
+    "concern cases": "/casework/cases/",
+    "concern case": "/casework/cases/{case_pk}/",
+    "working-day calendar": "/casework/calendar/919/",
+    "my work": "/my-work/",
+    "school timeline": "/schools/{school_urn}/timeline/",
+    "school visits": "/support/schools/{school_urn}/visits/",
+    "school plans": "/support/schools/{school_urn}/plans/",
     "page not found": "/schools/999999999/",
 }
 

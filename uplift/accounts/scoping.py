@@ -370,3 +370,81 @@ def visible_meetings(user) -> QuerySet:
         if scope is None
         else MonitoringMeeting.objects.filter(scope)
     )
+
+
+def reads_school_support(user) -> bool:
+    """Whether the user's role reads any school's action plans and support cycles at all:
+    LA officers, advisers and system administrators (as for cases), a headteacher or chair
+    (their own school's). Anyone else is refused rather than shown an empty list."""
+    return _school_staff_scope(user, "establishment") is not None or _own_school(user) is not None
+
+
+def possible_plan_owners(establishment) -> QuerySet:
+    """Active users who may own an objective of the school's action plan (people who can see
+    the school): its LA's officers and data officers, its assigned advisers, its headteacher
+    and chair of governors."""
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(
+            Q(
+                profile__role__in=[Role.LA_OFFICER, Role.DATA_OFFICER],
+                profile__la_id=establishment.la_id,
+            )
+            | Q(profile__role=Role.ADVISER, profile__assigned_establishments=establishment)
+            | Q(profile__role__in=SEE_THEIR_SCHOOL, profile__establishment=establishment)
+        )
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+def support_establishments(user) -> QuerySet[Establishment] | None:
+    """The schools whose visits and visit entitlement this user may read: every school for a
+    system administrator, their LA's for an LA officer, their assigned schools for an adviser,
+    their own for a headteacher or chair. None for the roles that read no support records
+    (they are refused, 403, rather than told a school does not exist)."""
+    everything = Establishment.objects.all()
+    if is_system_admin(user):
+        return everything
+    profile = profile_of(user)
+    if profile is None:
+        return None
+    if profile.role == Role.LA_OFFICER and profile.la_id:
+        return everything.filter(la_id=profile.la_id)
+    if profile.role == Role.ADVISER:
+        return everything.filter(pk__in=profile.assigned_establishments.values("pk"))
+    school = _own_school(user)
+    return None if school is None else everything.filter(pk=school)
+
+
+def can_cancel_visit(user, visit) -> bool:
+    """Cancel a visit: its adviser, or whoever may plan the school's support."""
+    return can_write_note(user, visit) or can_plan_support(user, visit.establishment)
+
+
+def can_read_categories(user, establishment) -> bool:
+    """A school's published categories on its timeline: those who read its LA (LA staff,
+    system administrators, regional viewers) and its own headteacher and chair."""
+    if establishment.la_id and (
+        visible_local_authorities(user).filter(pk=establishment.la_id).exists()
+    ):
+        return True
+    return _own_school(user) == establishment.pk
+
+
+def meeting_establishments(user) -> QuerySet[Establishment]:
+    """The schools whose monitoring board meetings this user may read (as visible_meetings):
+    all for a system administrator, their LA's for an LA officer, their assigned schools for
+    an adviser, none for anyone else."""
+    everything = Establishment.objects.all()
+    if is_system_admin(user):
+        return everything
+    profile = profile_of(user)
+    if profile is not None and profile.role == Role.LA_OFFICER and profile.la_id:
+        return everything.filter(la_id=profile.la_id)
+    if profile is not None and profile.role == Role.ADVISER:
+        return everything.filter(pk__in=profile.assigned_establishments.values("pk"))
+    return everything.none()

@@ -6,6 +6,7 @@ from uplift.api.auth import API_AUTH
 from uplift.api.endpoints import (
     calendar,
     cases,
+    flags,
     imports,
     inspections,
     letters,
@@ -46,5 +47,5 @@ api.add_router("", schools.router)
 api.add_router("", inspections.router)
 api.add_router("", imports.router)
 api.add_router("", reports.router)
-for area in (cases, letters, meetings, calendar, visits, plans, work):
+for area in (cases, flags, letters, meetings, calendar, visits, plans, work):
     api.add_router("", area.router)

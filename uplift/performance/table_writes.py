@@ -276,7 +276,9 @@ def _gaps(existing: Establishment, wanted: dict) -> dict:
         empty.append("la_id")
     if existing.pupils is None:
         empty.append("pupils")
-    if not existing.type_name and not existing.type_group:
+    if not existing.type_group and (not existing.type_name or wanted["type_group"]):
+        # A key stage file's type code (NFTYPE) is more precise than a census file's broad
+        # type ("State-funded primary"), which has no group: it fills the gap.
         empty.extend(FILLABLE_KIND)
         if existing.phase_group == PhaseGroup.OTHER:
             empty.append("phase_group")

@@ -4,8 +4,10 @@ import sys
 
 from django.core.management.base import BaseCommand
 
-from uplift.core.demo import load_demo_files
+from uplift.core.demo import DEMO_LA_CODE, load_demo_files
+from uplift.core.demo_casework import seed_casework
 from uplift.core.demo_personas import seed_personas
+from uplift.schools.models import LocalAuthority
 
 
 class Command(BaseCommand):
@@ -19,6 +21,8 @@ class Command(BaseCommand):
         self.stdout.write("Loading the demo data (real public files in demo_data/):")
         load_demo_files(progress=progress, say=self.stdout.write)
         logins = seed_personas()
+        la = LocalAuthority.objects.get(code=DEMO_LA_CODE)
+        self.stdout.write(f"Categorisation and casework: {seed_casework(la=la)}")
         self.stdout.write("")
         self.stdout.write(f"Demo logins (password for all: {logins.password}):")
         for line in logins.lines:
