@@ -259,7 +259,7 @@ def open_cases_for_publication(*, actor, via: str, round) -> list[ConcernCase]:
                 establishment=row.establishment,
                 opened_on=opened_on,
                 reason=(
-                    f"Category {category.code} ({category.label}) in round {round.code}, "
+                    f"{category.label} in round {round.code}, "
                     "published: the policy marks this category as causing concern"
                 ),
                 opened_by=OpenedBy.CATEGORY,
@@ -285,7 +285,7 @@ def open_case_for_recategorisation(*, actor, via: str, change) -> ConcernCase | 
         establishment=establishment,
         opened_on=_today(),
         reason=(
-            f"Re-categorised {category.code} ({category.label}) on new evidence: the policy "
+            f"Re-categorised {category.label} on new evidence: the policy "
             f"marks this category as causing concern. {change.reason}"
         ),
         opened_by=OpenedBy.CATEGORY,
