@@ -20,6 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.bench_db import use_fresh_database  # noqa: E402
+
 POSTGRES_URL = os.environ.get(
     "UPLIFT_BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/uplift_categ_bench"
 )
@@ -44,12 +46,7 @@ def main() -> None:
     if missing:
         sys.exit(f"the national files are not in {raw}: {', '.join(missing)} (use --raw)")
     with tempfile.TemporaryDirectory(prefix="uplift-categorise-") as tmp:
-        os.environ["UPLIFT_VAR_DIR"] = tmp
-        if args.database == "postgres":
-            _recreate_postgres(POSTGRES_URL)
-            os.environ["DATABASE_URL"] = POSTGRES_URL
-        else:
-            os.environ["DATABASE_URL"] = f"sqlite:///{Path(tmp) / 'bench.sqlite3'}"
+        use_fresh_database(args.database, var_dir=tmp, postgres_url=POSTGRES_URL)
         run(raw, args.database)
 
 
@@ -132,15 +129,6 @@ def load_inputs(raw: Path) -> None:
         for n, criterion in enumerate(("self_evaluation", "capacity_to_improve", "capacity"))
     )
     print(f"recorded {3 * len(judged):,} officer judgements")
-
-
-def _recreate_postgres(url: str) -> None:
-    import psycopg
-
-    base, name = url.rsplit("/", 1)
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        conn.execute(f'CREATE DATABASE "{name}"')
 
 
 if __name__ == "__main__":

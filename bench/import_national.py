@@ -20,6 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from bench.bench_db import recreate_postgres  # noqa: E402
+
 POSTGRES_URL = os.environ.get(
     "UPLIFT_BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/uplift_bench"
 )
@@ -62,7 +64,7 @@ def main() -> None:
             env = {**os.environ, "DATABASE_URL": url, "UPLIFT_VAR_DIR": str(tmp)}
             if database == "postgres":
                 subprocess.run(["bash", str(ROOT / "scripts" / "postgres.sh")], check=True)
-                _recreate_postgres(url)
+                recreate_postgres(url)
             print(f"\n== {database}")
             print(
                 f"{'importer':<12} {'file':<52} {'rows':>8} {'first s':>8} {'rows/s':>9} "
@@ -73,15 +75,6 @@ def main() -> None:
                 env=env,
                 check=True,
             )
-
-
-def _recreate_postgres(url: str) -> None:
-    import psycopg
-
-    base, name = url.rsplit("/", 1)
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        conn.execute(f'CREATE DATABASE "{name}"')
 
 
 def worker(spec: dict) -> None:

@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 
 from uplift.accounts.models import Profile, Role
 from uplift.audit.models import Via
-from uplift.casework import cases_services as services
+from uplift.casework import cases_services, notices_services, powers_services
 from uplift.casework.models import Compliance, Ground, Letter, LetterKind
 from uplift.schools.models import Establishment, LocalAuthority
 
@@ -102,7 +102,7 @@ def walk_fixture(users):
         steps = order[: order.index(to) + 1]
         if "letter" in steps and case.stage == "concern_raised":
             send_concern_letter(case)
-            case = services.move_case(
+            case = cases_services.move_case(
                 case=case,
                 to_stage="letter_of_concern",
                 on=date(2026, 3, 2),
@@ -111,7 +111,7 @@ def walk_fixture(users):
                 **change,
             )
         if "pre_warning" in steps and case.stage in ("concern_raised", "letter_of_concern"):
-            case = services.move_case(
+            case = cases_services.move_case(
                 case=case,
                 to_stage="pre_warning",
                 on=date(2026, 3, 16),
@@ -121,7 +121,7 @@ def walk_fixture(users):
                 **change,
             )
         if "notice" in steps:
-            notice = services.issue_warning_notice(
+            notice = notices_services.issue_warning_notice(
                 case=case,
                 grounds=[Ground.STANDARDS],
                 issued_on=BEFORE_BANK_HOLIDAY,
@@ -129,19 +129,19 @@ def walk_fixture(users):
             )
             case.refresh_from_db()
         if "ready" in steps:
-            services.record_dfe_copy(notice=notice, copied_on=date(2026, 5, 26), **change)
-            services.decide_compliance(
+            notices_services.record_dfe_copy(notice=notice, copied_on=date(2026, 5, 26), **change)
+            notices_services.decide_compliance(
                 notice=notice,
                 compliance=Compliance.NOT_COMPLIED,
                 decided_on=date(2026, 6, 16),
                 notes="No improvement plan received",
                 **change,
             )
-            case = services.record_notice_of_intention(
+            case = notices_services.record_notice_of_intention(
                 case=case, given_on=date(2026, 6, 17), reason="Letter to the chair", **change
             )
         if "eligible" in steps:
-            case = services.move_case(
+            case = cases_services.move_case(
                 case=case,
                 to_stage="eligible",
                 on=date(2026, 6, 24),
@@ -150,7 +150,7 @@ def walk_fixture(users):
                 **change,
             )
         if "powers" in steps:
-            services.use_power(
+            powers_services.use_power(
                 case=case,
                 power="s64",
                 used_on=date(2026, 7, 1),
@@ -166,7 +166,7 @@ def walk_fixture(users):
 @pytest.fixture(name="open_case")
 def open_case_fixture(users, schools):
     def make(school=None, opened_on=date(2026, 3, 1), actor=None):
-        return services.open_case(
+        return cases_services.open_case(
             actor=actor or users["officer"],
             via=Via.WEB,
             establishment=school or schools["maintained"],
@@ -175,3 +175,35 @@ def open_case_fixture(users, schools):
         )
 
     return make
+
+
+def moderated_round(*, la, officer, categories: dict):
+    """A Peterborough-style round of `la` the board has agreed, ready to publish, with each
+    school's proposed category ({establishment: code})."""
+    from uplift.categorisation.models import Round, RoundStatus, SchoolCategorisation
+    from uplift.categorisation.services import activate_version, create_policy_from_preset
+
+    change = {"actor": officer, "via": Via.WEB, "reason": "test"}
+    version = create_policy_from_preset(
+        la=la, preset="peterborough_2013", name="Peterborough", **change
+    )
+    round_ = Round.objects.create(
+        la=la,
+        code="2026-autumn",
+        term="autumn",
+        as_at=date(2026, 9, 1),
+        policy_version=activate_version(version=version, **change),
+        status=RoundStatus.MODERATED,
+        created_at="2026-09-01T10:00:00Z",
+        updated_at="2026-09-01T10:00:00Z",
+    )
+    SchoolCategorisation.objects.bulk_create(
+        SchoolCategorisation(
+            round=round_,
+            establishment=school,
+            proposed_category=code,
+            proposed_at="2026-09-01T10:00:00Z",
+        )
+        for school, code in categories.items()
+    )
+    return round_

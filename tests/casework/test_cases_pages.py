@@ -195,13 +195,13 @@ def test_done_when_a_category_4_school_reaches_a_notice_across_a_bank_holiday(
 
     from tests.casework.cases_fixtures import send_concern_letter
     from uplift.audit.models import Via
-    from uplift.casework import cases_services as services
+    from uplift.casework import cases_services
 
     today = timezone.localdate()
     if today < date(2026, 8, 28):
         pytest.skip("needs a clock after 28 August 2026 (a notice is not dated in the future)")
     officer = users["officer"]
-    case = services.open_case(
+    case = cases_services.open_case(
         actor=officer,
         via=Via.WEB,
         establishment=schools["maintained"],

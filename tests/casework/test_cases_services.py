@@ -8,6 +8,7 @@ import pytest
 from tests.casework.cases_fixtures import (  # noqa: F401 (fixtures)
     BEFORE_BANK_HOLIDAY,
     las_fixture,
+    moderated_round,
     open_case_fixture,
     schools_fixture,
     send_concern_letter,
@@ -15,7 +16,8 @@ from tests.casework.cases_fixtures import (  # noqa: F401 (fixtures)
     walk_fixture,
 )
 from uplift.audit.models import AuditEvent, Via
-from uplift.casework import cases_services as services
+from uplift.casework import cases_services, notices_services, powers_services
+from uplift.casework.case_changes import RuleRefused, StaleCase
 from uplift.casework.models import (
     CaseworkSettings,
     ConcernCase,
@@ -42,7 +44,7 @@ def test_an_officer_opens_a_case_with_its_first_stage_and_audit_event(open_case,
 
 def test_a_school_has_one_open_case_at_a_time(open_case):
     first = open_case()
-    with pytest.raises(services.RuleRefused) as refused:
+    with pytest.raises(RuleRefused) as refused:
         open_case()
     assert refused.value.rule == "one_open_case"
     assert f"already has an open case (case {first.pk}, opened on 1 March 2026)" in str(
@@ -53,7 +55,7 @@ def test_a_school_has_one_open_case_at_a_time(open_case):
 
 def test_a_new_case_opens_once_the_old_one_is_closed(open_case, users):
     first = open_case()
-    services.close_case(
+    cases_services.close_case(
         actor=users["officer"],
         via=Via.WEB,
         case=first,
@@ -70,7 +72,7 @@ def test_only_the_schools_la_officers_run_its_casework(open_case, users, who):
         open_case(actor=users[who])
     case = open_case()
     with pytest.raises(NotAllowed):
-        services.close_case(
+        cases_services.close_case(
             actor=users[who],
             via=Via.WEB,
             case=case,
@@ -89,7 +91,7 @@ def test_the_officer_takes_a_case_to_a_notice_whose_deadline_skips_the_bank_holi
 ):
     case = walk(open_case(), "pre_warning")
     assert case.stage == Stage.PRE_WARNING and case.action_plan_due_on == date(2026, 4, 17)
-    notice = services.issue_warning_notice(
+    notice = notices_services.issue_warning_notice(
         actor=case.lead_officer,
         via=Via.WEB,
         case=case,
@@ -115,7 +117,7 @@ def test_the_officer_takes_a_case_to_a_notice_whose_deadline_skips_the_bank_holi
 def test_the_default_period_is_the_las_and_skips_its_school_holidays(open_case, users, las):
     case = open_case()
     officer = users["officer"]
-    default = services.issue_warning_notice(
+    default = notices_services.issue_warning_notice(
         actor=officer, via=Via.WEB, case=case, grounds=["safety"], issued_on=BEFORE_BANK_HOLIDAY
     )
     assert default.compliance_working_days == 15
@@ -124,7 +126,7 @@ def test_the_default_period_is_the_las_and_skips_its_school_holidays(open_case, 
     SchoolHoliday.objects.create(
         la=las["herts"], name="Half term", starts_on=date(2026, 5, 26), ends_on=date(2026, 5, 29)
     )
-    second = services.issue_warning_notice(
+    second = notices_services.issue_warning_notice(
         actor=officer, via=Via.WEB, case=case, grounds=["safety"], issued_on=BEFORE_BANK_HOLIDAY
     )
     # 10 working days from 1 June (bank holiday 25 May, half term 26 to 29 May).
@@ -133,8 +135,8 @@ def test_the_default_period_is_the_las_and_skips_its_school_holidays(open_case, 
 
 def test_the_letter_of_concern_waits_for_the_sent_letter(open_case, users):
     case = open_case()
-    with pytest.raises(services.RuleRefused) as refused:
-        services.move_case(
+    with pytest.raises(RuleRefused) as refused:
+        cases_services.move_case(
             actor=users["officer"],
             via=Via.WEB,
             case=case,
@@ -145,7 +147,7 @@ def test_the_letter_of_concern_waits_for_the_sent_letter(open_case, users):
         )
     assert refused.value.rule == "concern_letter_sent"
     send_concern_letter(case)
-    moved = services.move_case(
+    moved = cases_services.move_case(
         actor=users["officer"],
         via=Via.WEB,
         case=case,
@@ -161,8 +163,8 @@ def test_a_stale_page_is_refused(open_case, users, walk):
     case = open_case()
     stale = case.version
     walk(case, "letter")
-    with pytest.raises(services.StaleCase):
-        services.move_case(
+    with pytest.raises(StaleCase):
+        cases_services.move_case(
             actor=users["officer"],
             via=Via.WEB,
             case=case,
@@ -176,8 +178,8 @@ def test_a_stale_page_is_refused(open_case, users, walk):
 
 def test_no_warning_notice_for_an_academy(open_case, users, schools):
     case = open_case(school=schools["academy"])
-    with pytest.raises(services.RuleRefused) as refused:
-        services.issue_warning_notice(
+    with pytest.raises(RuleRefused) as refused:
+        notices_services.issue_warning_notice(
             actor=users["officer"],
             via=Via.WEB,
             case=case,
@@ -190,7 +192,7 @@ def test_no_warning_notice_for_an_academy(open_case, users, schools):
 
 def test_unknown_grounds_are_refused(open_case, users):
     with pytest.raises(ChangeRefused, match="Unknown ground 'money'"):
-        services.issue_warning_notice(
+        notices_services.issue_warning_notice(
             actor=users["officer"],
             via=Via.WEB,
             case=open_case(),
@@ -203,8 +205,8 @@ def test_eligible_then_powers_then_closing(open_case, users, walk):
     case = walk(open_case(), "powers")
     assert case.stage == Stage.POWERS_USED
     use = case.powers.get()
-    with pytest.raises(services.RuleRefused) as refused:
-        services.close_case(
+    with pytest.raises(RuleRefused) as refused:
+        cases_services.close_case(
             actor=users["officer"],
             via=Via.WEB,
             case=case,
@@ -213,11 +215,11 @@ def test_eligible_then_powers_then_closing(open_case, users, walk):
             version=case.version,
         )
     assert refused.value.rule == "powers_told_to_dfe_before_closing"
-    services.record_power_dfe_notification(
+    powers_services.record_power_dfe_notification(
         actor=users["officer"], via=Via.WEB, power_use=use, notified_on=date(2026, 7, 2)
     )
     case.refresh_from_db()
-    services.record_structural_solution(
+    powers_services.record_structural_solution(
         actor=users["officer"],
         via=Via.WEB,
         case=case,
@@ -227,7 +229,7 @@ def test_eligible_then_powers_then_closing(open_case, users, walk):
     )
     case.refresh_from_db()
     assert case.stage == Stage.STRUCTURAL
-    closed = services.close_case(
+    closed = cases_services.close_case(
         actor=users["officer"],
         via=Via.WEB,
         case=case,
@@ -236,8 +238,8 @@ def test_eligible_then_powers_then_closing(open_case, users, walk):
         version=case.version,
     )
     assert closed.stage == Stage.CLOSED and closed.closure_reason == "Academy opened"
-    with pytest.raises(services.RuleRefused) as refused:
-        services.use_power(
+    with pytest.raises(RuleRefused) as refused:
+        powers_services.use_power(
             actor=users["officer"],
             via=Via.WEB,
             case=closed,
@@ -256,8 +258,8 @@ def test_eligible_then_powers_then_closing(open_case, users, walk):
 
 def test_additional_governors_after_the_window_are_refused_with_the_date(open_case, users, walk):
     case = walk(open_case(), "eligible")
-    with pytest.raises(services.RuleRefused) as refused:
-        services.use_power(
+    with pytest.raises(RuleRefused) as refused:
+        powers_services.use_power(
             actor=users["officer"],
             via=Via.WEB,
             case=case,
@@ -272,8 +274,8 @@ def test_additional_governors_after_the_window_are_refused_with_the_date(open_ca
 def test_a_refused_step_writes_nothing(open_case, users, walk):
     case = walk(open_case(), "notice")
     before = (StageChange.objects.count(), AuditEvent.objects.count())
-    with pytest.raises(services.RuleRefused):
-        services.move_case(
+    with pytest.raises(RuleRefused):
+        cases_services.move_case(
             actor=users["officer"],
             via=Via.WEB,
             case=case,
@@ -296,7 +298,7 @@ def test_special_measures_makes_the_school_eligible_without_a_notice(open_case, 
         category_of_concern="special_measures",
         source=InspectionSource.OFSTED_MI,
     )
-    moved = services.move_case(
+    moved = cases_services.move_case(
         actor=users["officer"],
         via=Via.WEB,
         case=case,
@@ -326,13 +328,13 @@ def test_inspections_open_cases_for_schools_they_put_in_a_category(schools, open
     old = _inspection(schools["other"], "serious_weaknesses", date(2011, 2, 10), "2")
     _inspection(schools["other"], "", date(2015, 2, 10), "3")  # since out of the category
     rsi = _inspection(schools["essex"], "requires_significant_improvement", date(2026, 3, 1), "4")
-    opened = services.open_cases_for_inspections(inspections=[sm, old, rsi], via=Via.SYSTEM)
+    opened = cases_services.open_cases_for_inspections(inspections=[sm, old, rsi], via=Via.SYSTEM)
     assert sorted(c.establishment.urn for c in opened) == [117001, 881001]
     case = ConcernCase.objects.get(establishment=schools["maintained"])
     assert case.opened_by == OpenedBy.INSPECTION and case.inspection == sm
     assert "special measures" in case.opening_reason
     # Again: the schools already have open cases.
-    assert services.open_cases_for_inspections(inspections=[sm, rsi], via=Via.SYSTEM) == []
+    assert cases_services.open_cases_for_inspections(inspections=[sm, rsi], via=Via.SYSTEM) == []
 
 
 def test_the_ofsted_importer_opens_cases_for_its_inspections(schools):
@@ -361,38 +363,15 @@ def test_the_ofsted_importer_opens_cases_for_its_inspections(schools):
 
 
 def test_a_published_round_opens_cases_for_categories_causing_concern(users, schools, las):
-    from uplift.categorisation.models import Round, RoundStatus, SchoolCategorisation
     from uplift.categorisation.rounds_services import publish_round
-    from uplift.categorisation.services import activate_version, create_policy_from_preset
 
     officer = users["officer"]
-    change = {"actor": officer, "via": Via.WEB, "reason": "test"}
-    version = create_policy_from_preset(
-        la=las["herts"], preset="peterborough_2013", name="Peterborough", **change
-    )
-    version = activate_version(version=version, **change)
-    round_ = Round.objects.create(
+    round_ = moderated_round(
         la=las["herts"],
-        code="2026-autumn",
-        term="autumn",
-        as_at=date(2026, 9, 1),
-        policy_version=version,
-        status=RoundStatus.MODERATED,
-        created_at="2026-09-01T10:00:00Z",
-        updated_at="2026-09-01T10:00:00Z",
+        officer=officer,
+        categories={schools["maintained"]: "4", schools["other"]: "3b", schools["academy"]: "3a"},
     )
-    for school, category in (
-        (schools["maintained"], "4"),
-        (schools["other"], "3b"),
-        (schools["academy"], "3a"),
-    ):
-        SchoolCategorisation.objects.create(
-            round=round_,
-            establishment=school,
-            proposed_category=category,
-            proposed_at="2026-09-01T10:00:00Z",
-        )
-    existing = services.open_case(
+    existing = cases_services.open_case(
         actor=officer,
         via=Via.WEB,
         establishment=schools["other"],
@@ -407,33 +386,14 @@ def test_a_published_round_opens_cases_for_categories_causing_concern(users, sch
 
 
 def test_recategorising_into_a_category_causing_concern_opens_a_case(users, schools, las):
-    from uplift.categorisation.models import Round, RoundStatus, SchoolCategorisation
     from uplift.categorisation.rounds_services import publish_round, recategorise
-    from uplift.categorisation.services import activate_version, create_policy_from_preset
 
     officer = users["officer"]
-    change = {"actor": officer, "via": Via.WEB, "reason": "test"}
-    version = create_policy_from_preset(
-        la=las["herts"], preset="peterborough_2013", name="Peterborough", **change
-    )
-    version = activate_version(version=version, **change)
-    round_ = Round.objects.create(
+    round_ = moderated_round(
         la=las["herts"],
-        code="2026-autumn",
-        term="autumn",
-        as_at=date(2026, 9, 1),
-        policy_version=version,
-        status=RoundStatus.MODERATED,
-        created_at="2026-09-01T10:00:00Z",
-        updated_at="2026-09-01T10:00:00Z",
+        officer=officer,
+        categories={schools["maintained"]: "2", schools["other"]: "2"},
     )
-    for school in (schools["maintained"], schools["other"]):
-        SchoolCategorisation.objects.create(
-            round=round_,
-            establishment=school,
-            proposed_category="2",
-            proposed_at="2026-09-01T10:00:00Z",
-        )
     publish_round(actor=officer, via=Via.WEB, round=round_, version=round_.version, reason="Go")
     assert not ConcernCase.objects.exists()
 

@@ -11,11 +11,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from uplift.accounts import scoping
 from uplift.accounts.scoping import (
     profile_of,
     visible_establishments,
     visible_local_authorities,
 )
+from uplift.casework.models import Stage
+from uplift.categorisation.rounds_selectors import current_category
 from uplift.inspections.selectors import latest_graded_inspections
 from uplift.schools import selectors_web as selectors
 from uplift.schools.models import PhaseGroup
@@ -123,11 +126,24 @@ def school_detail(request, urn: int):
     la_visible = bool(school.la_id) and (
         visible_local_authorities(request.user).filter(pk=school.la_id).exists()
     )
+    category = (
+        current_category(establishment=school)
+        if scoping.can_read_categories(request.user, school)
+        else None
+    )
+    open_case = (
+        scoping.visible_cases(request.user)
+        .filter(establishment=school)
+        .exclude(stage=Stage.CLOSED)
+        .first()
+    )
     return render(
         request,
         "schools/detail.html",
         {
             "school": school,
+            "category": category,
+            "open_case": open_case,
             "la_overview_visible": la_visible,
             "linked_schools": selectors.linked_schools(school, visible),
             "memberships": selectors.memberships(school),

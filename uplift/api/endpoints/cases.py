@@ -20,7 +20,8 @@ from uplift.api.errors import ERROR_RESPONSES, ErrorOut
 from uplift.api.pagination import Page, PageParams, paginate
 from uplift.audit.models import Via
 from uplift.casework import cases_selectors as selectors
-from uplift.casework import cases_services as services
+from uplift.casework import cases_services, notices_services, powers_services
+from uplift.casework.case_changes import RuleRefused, StaleCase
 from uplift.casework.models import (
     Ground,
     NoticeRoute,
@@ -31,6 +32,7 @@ from uplift.casework.models import (
     WarningNotice,
 )
 from uplift.schools.models import Establishment
+from uplift.schools.services import ChangeRefused, NotAllowed
 
 router = Router(tags=["cases"])
 
@@ -328,11 +330,11 @@ def _call(service, request, **arguments):
     stale version) 409, another refused value 422, each with its message."""
     try:
         return service(actor=request.auth, via=Via.API, **arguments)
-    except services.NotAllowed:
+    except NotAllowed:
         raise PermissionDenied from None
-    except (services.RuleRefused, services.StaleCase) as refused:
+    except (RuleRefused, StaleCase) as refused:
         raise HttpError(409, str(refused)) from None
-    except services.ChangeRefused as refused:
+    except ChangeRefused as refused:
         raise HttpError(422, str(refused)) from None
 
 
@@ -364,7 +366,7 @@ def open_case(request, payload: CaseIn):
         Establishment.objects.filter(la__in=las).select_related("la"), urn=payload.urn
     )
     case = _call(
-        services.open_case,
+        cases_services.open_case,
         request,
         establishment=school,
         opened_on=payload.opened_on or timezone.localdate(),
@@ -392,7 +394,7 @@ def case_detail(request, case_id: int):
 def move_case(request, case_id: int, payload: MoveIn):
     case = _case(request, case_id)
     moved = _call(
-        services.move_case,
+        cases_services.move_case,
         request,
         case=case,
         to_stage=payload.to_stage,
@@ -412,7 +414,7 @@ def move_case(request, case_id: int, payload: MoveIn):
 def issue_warning_notice(request, case_id: int, payload: WarningNoticeIn):
     case = _case(request, case_id)
     notice = _call(
-        services.issue_warning_notice,
+        notices_services.issue_warning_notice,
         request,
         case=case,
         grounds=payload.grounds,
@@ -431,7 +433,9 @@ def issue_warning_notice(request, case_id: int, payload: WarningNoticeIn):
 )
 def record_dfe_copy(request, notice_id: int, payload: DfeCopyIn):
     notice = _item(request, WarningNotice.objects.all(), notice_id)
-    notice = _call(services.record_dfe_copy, request, notice=notice, copied_on=payload.copied_on)
+    notice = _call(
+        notices_services.record_dfe_copy, request, notice=notice, copied_on=payload.copied_on
+    )
     return notice_out(notice)
 
 
@@ -443,7 +447,7 @@ def record_dfe_copy(request, notice_id: int, payload: DfeCopyIn):
 def decide_compliance(request, notice_id: int, payload: ComplianceIn):
     notice = _item(request, WarningNotice.objects.all(), notice_id)
     notice = _call(
-        services.decide_compliance,
+        notices_services.decide_compliance,
         request,
         notice=notice,
         compliance=payload.compliance,
@@ -461,7 +465,7 @@ def decide_compliance(request, notice_id: int, payload: ComplianceIn):
 def record_notice_of_intention(request, case_id: int, payload: IntentionIn):
     case = _case(request, case_id)
     case = _call(
-        services.record_notice_of_intention,
+        notices_services.record_notice_of_intention,
         request,
         case=case,
         given_on=payload.given_on,
@@ -478,7 +482,7 @@ def record_notice_of_intention(request, case_id: int, payload: IntentionIn):
 def use_power(request, case_id: int, payload: PowerIn):
     case = _case(request, case_id)
     use = _call(
-        services.use_power,
+        powers_services.use_power,
         request,
         case=case,
         power=payload.power,
@@ -499,7 +503,7 @@ def use_power(request, case_id: int, payload: PowerIn):
 def record_power_dfe_notification(request, power_id: int, payload: PowerDfeIn):
     use = _item(request, PowerUse.objects.all(), power_id)
     use = _call(
-        services.record_power_dfe_notification,
+        powers_services.record_power_dfe_notification,
         request,
         power_use=use,
         notified_on=payload.notified_on,
@@ -515,7 +519,7 @@ def record_power_dfe_notification(request, power_id: int, payload: PowerDfeIn):
 def record_structural_solution(request, case_id: int, payload: StructuralIn):
     case = _case(request, case_id)
     solution = _call(
-        services.record_structural_solution,
+        powers_services.record_structural_solution,
         request,
         case=case,
         kind=payload.kind,
@@ -536,6 +540,10 @@ def record_structural_solution(request, case_id: int, payload: StructuralIn):
 def close_case(request, case_id: int, payload: CloseIn):
     case = _case(request, case_id)
     case = _call(
-        services.close_case, request, case=case, closed_on=payload.closed_on, reason=payload.reason
+        cases_services.close_case,
+        request,
+        case=case,
+        closed_on=payload.closed_on,
+        reason=payload.reason,
     )
     return case_out(case)
