@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
@@ -26,12 +26,8 @@ from uplift.schools.models import LocalAuthority
 from uplift.schools.services import ChangeRefused, NotAllowed
 
 
-def case_url(case) -> str | None:
-    """The case page (built by the cases area), or None while it does not exist."""
-    try:
-        return reverse("casework:case_detail", args=[case.pk])
-    except NoReverseMatch:
-        return None
+def case_url(case) -> str:
+    return reverse("casework:case_detail", args=[case.pk])
 
 
 def _attempt(form, service, **arguments):

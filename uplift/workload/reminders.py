@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 
 from uplift.casework.models import (
@@ -76,36 +76,28 @@ class Item:
         return self.due_on < today
 
 
-def page_path(name: str, pk: int, literal: str) -> str:
-    """The page's path by its URL name, or the literal path while the page is not wired."""
-    try:
-        return reverse(name, args=[pk])
-    except NoReverseMatch:
-        return literal
-
-
 def case_path(pk: int) -> str:
-    return page_path("casework:case_detail", pk, f"/casework/cases/{pk}/")
+    return reverse("casework:case_detail", args=[pk])
 
 
 def meeting_path(pk: int) -> str:
-    return page_path("casework:meeting_detail", pk, f"/casework/meetings/{pk}/")
+    return reverse("casework:meeting_detail", args=[pk])
 
 
 def plan_path(pk: int) -> str:
-    return page_path("support:plan_detail", pk, f"/support/plans/{pk}/")
+    return reverse("support:plan_detail", args=[pk])
 
 
 def visit_path(pk: int) -> str:
-    return page_path("support:visit_detail", pk, f"/support/visits/{pk}/")
+    return reverse("support:visit_detail", args=[pk])
 
 
 def cycle_path(pk: int) -> str:
-    return page_path("support:cycle_detail", pk, f"/support/cycles/{pk}/")
+    return reverse("support:cycle_detail", args=[pk])
 
 
 def letter_path(pk: int) -> str:
-    return page_path("casework:letter_detail", pk, f"/casework/letters/{pk}/")
+    return reverse("casework:letter_detail", args=[pk])
 
 
 def _day(value: date) -> str:
