@@ -322,6 +322,29 @@ def test_existing_establishments_only_get_their_gaps_filled(write_file):
     assert (new.pupils, new.phase_group, new.name) == (1200, PhaseGroup.SECONDARY, "")
 
 
+def test_a_key_stage_type_code_refines_a_census_type_but_never_a_register_one():
+    Establishment.objects.create(
+        urn=900002,
+        name="Beta",
+        type_name="Foundation school",
+        type_group="Local authority maintained schools",
+    )
+    run_cli(FILES / "census_mini.csv", "census")
+    alpha = Establishment.objects.get(urn=900001)
+    assert (alpha.type_name, alpha.type_group) == ("State-funded primary", "")
+    run_cli(FILES / "ks2_mini.csv", "ks2")
+    alpha.refresh_from_db()
+    assert (alpha.type_name, alpha.type_group) == (
+        "Community school",
+        "Local authority maintained schools",
+    )
+    beta = Establishment.objects.get(urn=900002)  # GIAS named it: the KS2 code (ACC) is not used
+    assert (beta.type_name, beta.type_group) == (
+        "Foundation school",
+        "Local authority maintained schools",
+    )
+
+
 def test_small_ofsted_columns(db_snapshot):
     Establishment.objects.bulk_create(
         [Establishment(urn=urn, name=str(urn)) for urn in (900001, 900002, 900005)]
