@@ -5,11 +5,14 @@ from django.core.management import call_command
 
 from uplift.accounts.models import Profile, Role
 from uplift.accounts.personas import PERSONAS
+from uplift.casework.models import ConcernCase, LetterTemplate, OpenedBy
+from uplift.categorisation.models import Round, RoundStatus
 from uplift.core.demo import DEMO_FILES
 from uplift.imports.models import ImportRun, RunStatus
 from uplift.inspections.models import Inspection
 from uplift.performance.models import Result
 from uplift.schools.models import Establishment
+from uplift.support.models import NoteTemplate
 
 
 def test_every_demo_file_is_shipped():
@@ -30,8 +33,22 @@ def test_demo_loads_all_then_changes_nothing(capsys):
         assert persona.username in first
     head = Profile.objects.get(role=Role.HEADTEACHER)
     assert head.establishment.la.code == "919"
+    autumn = Round.objects.get(la__code="919", code="2026-autumn")
+    assert autumn.status == RoundStatus.PUBLISHED
+    concern = set(
+        autumn.categorisations.filter(final_category__in=["3b", "4"]).values_list(
+            "establishment_id", flat=True
+        )
+    )
+    cases = ConcernCase.objects.filter(opened_by=OpenedBy.CATEGORY)
+    assert concern and set(cases.values_list("establishment_id", flat=True)) == concern
+    assert LetterTemplate.objects.filter(la__code="919").count() == 4
+    assert NoteTemplate.objects.filter(la__code="919", is_default=True).exists()
 
-    counts = {m: m.objects.count() for m in (Establishment, Inspection, Result, Profile)}
+    counts = {
+        m: m.objects.count()
+        for m in (Establishment, Inspection, Result, Profile, ConcernCase, LetterTemplate)
+    }
     call_command("demo", "--no-progress")
     again = ImportRun.objects.order_by("-id")[: len(DEMO_FILES)]
     assert all(r.rows_added == 0 and r.rows_updated == 0 for r in again), [
