@@ -159,7 +159,7 @@ def test_every_meeting_rule_is_tested_here():
         ActionAlreadyDone,
         DoneBeforeMeeting,
     }
-    assert {rule for code, rule in RULES.items() if code.startswith("meetings.")} == tested
+    assert {rule for rule in RULES.all() if rule.code.startswith("meetings.")} == tested
 
 
 def test_action_owners_are_the_las_staff_and_the_schools_leaders(world, users):

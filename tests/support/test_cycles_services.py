@@ -8,9 +8,9 @@ import pytest
 
 from tests.support.plans_world import build, make_cycle, make_plan, past, step, today
 from uplift.audit.models import AuditEvent
+from uplift.core.rules import RuleRefused
 from uplift.support import cycles_services as services
 from uplift.support.models import CycleStep, SupportCycle
-from uplift.support.plans_rules import RuleBroken
 
 
 @pytest.fixture
@@ -20,7 +20,7 @@ def w(db, settings):
 
 
 def refused(code, attempt):
-    with pytest.raises(RuleBroken) as raised:
+    with pytest.raises(RuleRefused) as raised:
         attempt()
     assert raised.value.code == code
     return str(raised.value)

@@ -8,8 +8,8 @@ from types import SimpleNamespace as NS
 
 import pytest
 
+from uplift.core.rules import RuleRefused
 from uplift.support.plans_rules import all_rules, check, get
-from uplift.support.plans_rules.base import RuleBroken
 
 TODAY = date(2026, 11, 20)
 SCHOOL = NS(pk=1, name="Abbots Langley Primary")
@@ -18,7 +18,7 @@ OPEN_PLAN = NS(status="active", closed_on=None, starts_on=date(2026, 9, 1), ends
 
 def refuses(code: str, **facts) -> str | None:
     """The rule's message for these facts, or None when it lets them through."""
-    values = get(code).broken(facts)
+    values = get(code).broken(**facts)
     return None if values is None else get(code).message(**values)
 
 
@@ -32,7 +32,7 @@ def test_every_rule_has_a_message_and_its_own_test():
 
 def test_check_raises_the_first_broken_rule_with_its_code():
     closed = NS(status="closed", closed_on=date(2026, 10, 1), starts_on=date(2026, 9, 1))
-    with pytest.raises(RuleBroken) as refused:
+    with pytest.raises(RuleRefused) as refused:
         check("close_plan", today=TODAY, dates=[], when=("x", date(2030, 1, 1)), plan=closed)
     assert refused.value.code == "plan_open"  # before the date rules
 

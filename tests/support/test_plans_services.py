@@ -5,9 +5,9 @@ from django.utils import timezone
 
 from tests.support.plans_world import build, make_objective, make_plan, past, today
 from uplift.audit.models import AuditEvent, Via
+from uplift.core.rules import RuleRefused
 from uplift.support import plans_services as services
 from uplift.support.models import ActionPlan, Milestone, Objective, ProgressReview
-from uplift.support.plans_rules import RuleBroken
 
 
 @pytest.fixture
@@ -77,10 +77,10 @@ def test_an_adviser_plans_only_their_assigned_schools(w):
 def test_a_plan_needs_a_title_and_sensible_dates(w):
     with pytest.raises(services.ChangeRefused, match="Enter the plan's title"):
         make_plan(w, title="  ")
-    with pytest.raises(RuleBroken) as refused:
+    with pytest.raises(RuleRefused) as refused:
         make_plan(w, starts_on=today(), ends_on=past(1))
     assert refused.value.code == "plan_ends_after_start"
-    with pytest.raises(RuleBroken) as refused:
+    with pytest.raises(RuleRefused) as refused:
         make_plan(w, starts_on=today().replace(year=1990))
     assert refused.value.code == "sensible_date"
     assert not ActionPlan.objects.exists()
@@ -104,7 +104,7 @@ def test_an_owner_must_be_someone_who_can_see_the_school(w, who, allowed):
     if allowed:
         assert make_objective(w, plan, owner=w.users[who]).owner == w.users[who]
         return
-    with pytest.raises(RuleBroken) as refused:
+    with pytest.raises(RuleRefused) as refused:
         make_objective(w, plan, owner=w.users[who])
     assert refused.value.code == "owner_sees_school"
     assert "an owner must be someone who can see Abbots Langley Primary" in str(refused.value)
@@ -113,9 +113,9 @@ def test_an_owner_must_be_someone_who_can_see_the_school(w, who, allowed):
 
 def test_an_adviser_not_assigned_to_the_school_cannot_own_its_objective(w):
     plan = make_plan(w, school=w.same_la)
-    with pytest.raises(RuleBroken, match="cannot own an objective"):
+    with pytest.raises(RuleRefused, match="cannot own an objective"):
         make_objective(w, plan, owner=w.adviser)
-    with pytest.raises(RuleBroken, match="cannot own an objective"):
+    with pytest.raises(RuleRefused, match="cannot own an objective"):
         make_objective(w, plan, owner=w.head)  # the head of another school
 
 
@@ -123,15 +123,15 @@ def test_an_inactive_user_cannot_own_an_objective(w):
     plan = make_plan(w)
     w.head.is_active = False
     w.head.save()
-    with pytest.raises(RuleBroken, match="cannot own an objective"):
+    with pytest.raises(RuleRefused, match="cannot own an objective"):
         make_objective(w, plan)
 
 
 def test_an_objective_is_due_within_the_plan(w):
     plan = make_plan(w, starts_on=past(10), ends_on=today() + timedelta(days=30))
-    with pytest.raises(RuleBroken, match="before the plan starts"):
+    with pytest.raises(RuleRefused, match="before the plan starts"):
         make_objective(w, plan, due_on=past(11))
-    with pytest.raises(RuleBroken, match="after the plan ends"):
+    with pytest.raises(RuleRefused, match="after the plan ends"):
         make_objective(w, plan, due_on=today() + timedelta(days=31))
 
 
@@ -144,10 +144,10 @@ def test_a_milestone_is_due_by_its_objective_and_not_before_the_plan(w):
             actor=w.officer, via=Via.WEB, objective=objective, text="Step", due_on=due_on
         )
 
-    with pytest.raises(RuleBroken) as refused:
+    with pytest.raises(RuleRefused) as refused:
         add(today() + timedelta(days=21))
     assert refused.value.code == "milestone_within_objective"
-    with pytest.raises(RuleBroken) as refused:
+    with pytest.raises(RuleRefused) as refused:
         add(past(11))
     assert refused.value.code == "milestone_not_before_plan"
     assert add(today() + timedelta(days=20)).due_on == objective.due_on
@@ -164,10 +164,10 @@ def test_a_milestone_is_done_once_and_not_in_the_future(w):
             actor=w.officer, via=Via.WEB, milestone=milestone, done_on=on
         )
 
-    with pytest.raises(RuleBroken, match="cannot be in the future"):
+    with pytest.raises(RuleRefused, match="cannot be in the future"):
         done(today() + timedelta(days=1))
     done(today())
-    with pytest.raises(RuleBroken, match="already marked done on"):
+    with pytest.raises(RuleRefused, match="already marked done on"):
         done(today())
 
 
@@ -188,10 +188,10 @@ def test_a_review_is_rated_and_dated_between_the_plan_s_start_and_today(w):
         review(today(), rag="purple")
     with pytest.raises(services.ChangeRefused, match="Enter the commentary"):
         review(today(), commentary="")
-    with pytest.raises(RuleBroken) as refused:
+    with pytest.raises(RuleRefused) as refused:
         review(today() + timedelta(days=1))
     assert refused.value.code == "not_in_future"
-    with pytest.raises(RuleBroken) as refused:
+    with pytest.raises(RuleRefused) as refused:
         review(past(31))
     assert refused.value.code == "not_before_plan_starts"
     assert not ProgressReview.objects.exists()
@@ -205,11 +205,11 @@ def test_an_achieved_objective_takes_no_milestones_and_is_achieved_once(w):
     services.mark_objective_achieved(
         actor=w.officer, via=Via.WEB, objective=objective, achieved_on=today()
     )
-    with pytest.raises(RuleBroken, match="takes no new milestones"):
+    with pytest.raises(RuleRefused, match="takes no new milestones"):
         services.add_milestone(
             actor=w.officer, via=Via.WEB, objective=objective, text="Late", due_on=today()
         )
-    with pytest.raises(RuleBroken, match="already marked achieved"):
+    with pytest.raises(RuleRefused, match="already marked achieved"):
         services.mark_objective_achieved(
             actor=w.officer, via=Via.WEB, objective=objective, achieved_on=today()
         )
@@ -237,7 +237,7 @@ def test_a_closed_plan_cannot_change(w):
     ]
     events = AuditEvent.objects.count()
     for attempt in attempts:
-        with pytest.raises(RuleBroken) as refused:
+        with pytest.raises(RuleRefused) as refused:
             attempt()
         assert refused.value.code == "plan_open"
         assert str(refused.value).endswith("a closed plan cannot change.")
@@ -258,7 +258,7 @@ def test_a_plan_links_only_a_case_of_its_own_school(w):
             recorded_at=timezone.now(),
         )
 
-    with pytest.raises(RuleBroken, match="only be linked to a concern case of Abbots Langley"):
+    with pytest.raises(RuleRefused, match="only be linked to a concern case of Abbots Langley"):
         make_plan(w, case=case(w.same_la))
     own = case(w.school)
     assert make_plan(w, case=own).case == own

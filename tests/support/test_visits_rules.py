@@ -7,16 +7,16 @@ from django.utils import timezone
 
 from tests.support.visits_world import vw_fixture  # noqa: F401
 from uplift.audit.models import AuditEvent, Via
+from uplift.core.rules import RuleRefused
 from uplift.support import visit_rules
 from uplift.support import visits_services as services
 from uplift.support.models import Visit, VisitStatus
-from uplift.support.visit_rules import VisitRefused
 
 
 def refused(rule_code: str, call, **arguments) -> str:
     """The step is refused by this rule; nothing was written. Returns the message."""
     events = AuditEvent.objects.count()
-    with pytest.raises(VisitRefused) as caught:
+    with pytest.raises(RuleRefused) as caught:
         call(**arguments)
     assert caught.value.rule == rule_code, str(caught.value)
     assert AuditEvent.objects.count() == events
@@ -28,7 +28,7 @@ def test_every_rule_has_a_message_and_known_steps():
     assert len({rule.code for rule in rules}) == len(rules)
     for rule in rules:
         assert rule.__doc__ and rule.__doc__.strip()
-        assert rule.steps and set(rule.steps) <= set(visit_rules.STEPS)
+        assert rule.actions and set(rule.actions) <= set(visit_rules.STEPS)
 
 
 def test_adviser_of_the_schools_la(vw):

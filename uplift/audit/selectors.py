@@ -11,6 +11,7 @@ from django.db.models import Q, QuerySet
 
 from uplift.accounts import scoping
 from uplift.audit.models import AuditEvent
+from uplift.core.dates import long_date
 from uplift.schools.models import Establishment
 
 ACTION_LABELS = {
@@ -128,6 +129,5 @@ def _text(value) -> str:
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     if isinstance(value, str) and ISO_DATE.fullmatch(value):
-        day = date.fromisoformat(value)
-        return f"{day.day} {day:%B %Y}"
+        return long_date(date.fromisoformat(value))
     return str(value)

@@ -13,6 +13,7 @@ from django.utils import timezone
 from uplift.accounts import scoping
 from uplift.audit.services import diff, record_event, snapshot
 from uplift.casework.models import CaseworkSettings, SchoolHoliday
+from uplift.core.dates import long_date
 from uplift.schools.models import LocalAuthority
 from uplift.schools.services import ChangeRefused, NotAllowed
 
@@ -116,7 +117,8 @@ def add_school_holiday(
         raise ChangeRefused("Enter the holiday's first and last days")
     if ends_on < starts_on:
         raise ChangeRefused(
-            f"The holiday cannot end ({ends_on:%-d %B %Y}) before it starts ({starts_on:%-d %B %Y})"
+            f"The holiday cannot end ({long_date(ends_on)}) before it starts "
+            f"({long_date(starts_on)})"
         )
     with transaction.atomic():
         LocalAuthority.objects.select_for_update().get(pk=la.pk)
@@ -127,8 +129,8 @@ def add_school_holiday(
         )
         if clash is not None:
             raise HolidayOverlaps(
-                f"The holiday overlaps {clash.name} ({clash.starts_on:%-d %B %Y} to "
-                f"{clash.ends_on:%-d %B %Y}): an LA's holidays may not share a day"
+                f"The holiday overlaps {clash.name} ({long_date(clash.starts_on)} to "
+                f"{long_date(clash.ends_on)}): an LA's holidays may not share a day"
             )
         holiday = SchoolHoliday(la=la, name=name, starts_on=starts_on, ends_on=ends_on)
         _history(holiday, actor, reason)

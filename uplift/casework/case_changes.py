@@ -13,17 +13,14 @@ from uplift.audit.services import record_event
 from uplift.casework.models import ConcernCase, StageChange
 from uplift.casework.rules import base as rules
 from uplift.casework.rules.registry import refusals
+from uplift.core import rules as core_rules
 from uplift.schools.services import ChangeRefused, NotAllowed
 
 TRUSTED_CHANNELS = {Via.CLI, Via.SYSTEM}  # run by whoever operates the server
 
 
-class RuleRefused(ChangeRefused):
+class RuleRefused(core_rules.RuleRefused):
     """A casework rule refuses the step; `rule` is its code, the message its docstring."""
-
-    def __init__(self, rule: str, message: str):
-        super().__init__(message)
-        self.rule = rule
 
 
 class StaleCase(ChangeRefused):

@@ -15,6 +15,7 @@ from django.contrib.auth import get_user_model
 
 from uplift.accounts.models import Role
 from uplift.casework.models import Ground, WarningNotice
+from uplift.core.dates import long_date
 
 NO_NOTICE = "(no warning notice)"
 NO_DATE = "(no date set)"
@@ -72,10 +73,6 @@ def stray_dollar(text: str) -> str | None:
 def fill(text: str, values: dict[str, str]) -> str:
     """The text with every placeholder replaced (unknown ones are left as written)."""
     return LetterText(text).safe_substitute(values)
-
-
-def long_date(day: date | None, missing: str = NO_DATE) -> str:
-    return f"{day.day} {day:%B %Y}" if day else missing
 
 
 def person_name(user) -> str:
@@ -153,12 +150,12 @@ def letter_values(*, case, officer, on: date, contacts: SchoolContacts | None = 
         "urn": str(school.urn),
         "laestab": school.laestab or "(no LAESTAB)",
         "la_name": school.la.name if school.la_id else "",
-        "date": long_date(on),
+        "date": long_date(on, missing=NO_DATE),
         "headteacher": contacts.headteacher,
         "chair": contacts.chair,
         "officer": person_name(officer) or "The local authority",
         "concern_reason": case.opening_reason.strip(),
-        "action_plan_due_on": long_date(case.action_plan_due_on),
+        "action_plan_due_on": long_date(case.action_plan_due_on, missing=NO_DATE),
         "notice_issued_on": NO_NOTICE,
         "notice_grounds": NO_NOTICE,
         "compliance_deadline": NO_NOTICE,
@@ -166,10 +163,10 @@ def letter_values(*, case, officer, on: date, contacts: SchoolContacts | None = 
     }
     if notice is not None:
         values |= {
-            "notice_issued_on": long_date(notice.issued_on),
+            "notice_issued_on": long_date(notice.issued_on, missing=NO_DATE),
             "notice_grounds": grounds_text(notice.grounds),
-            "compliance_deadline": long_date(notice.compliance_deadline),
-            "powers_window_ends": long_date(notice.powers_window_ends),
+            "compliance_deadline": long_date(notice.compliance_deadline, missing=NO_DATE),
+            "powers_window_ends": long_date(notice.powers_window_ends, missing=NO_DATE),
         }
     assert set(values) == set(PLACEHOLDERS)
     return values

@@ -7,7 +7,8 @@ from datetime import date
 from django.template.loader import render_to_string
 from weasyprint import HTML
 
-from uplift.casework.letters import long_date, paragraphs
+from uplift.casework.letters import NO_DATE, paragraphs
+from uplift.core.dates import long_date
 
 # PDF/UA-1: a tagged PDF with its title, language and structure (headings, paragraphs).
 PDF_VARIANT = "pdf/ua-1"
@@ -29,7 +30,7 @@ class LetterDocument:
 
     @property
     def date_text(self) -> str:
-        return long_date(self.dated)
+        return long_date(self.dated, missing=NO_DATE)
 
     @property
     def addressees(self) -> list[str]:

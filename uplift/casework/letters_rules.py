@@ -1,41 +1,41 @@
-"""The rules letters and monitoring boards follow, each a small registered unit.
+"""The rules letters and monitoring boards follow, each a small registered unit (the shared
+mechanism: uplift.core.rules).
 
-A rule is a ChangeRefused subclass registered under its code. Its docstring is the message
-a user reads when it blocks a change, with {placeholders} filled from the values it was
-raised with; `check(...)` raises it when the rule is broken.
+A rule is a RuleRefused (a ChangeRefused) registered under its code. Its docstring is the
+message a user reads when it blocks a change, with {placeholders} filled from the values it
+was raised with; `check(...)` raises it when the rule is broken.
 """
 
-import inspect
 from datetime import date
-from typing import ClassVar
 
 from uplift.casework import letters
-from uplift.schools.services import ChangeRefused
+from uplift.core.dates import long_date
+from uplift.core.rules import Registry, Rule, RuleRefused
 
-RULES: dict[str, type["Refusal"]] = {}
+# meetings_rules registers its rules here too.
+RULES = Registry(
+    "letters and meetings",
+    modules=("uplift.casework.letters_rules", "uplift.casework.meetings_rules"),
+)
+register = RULES.register
 
 
-class Refusal(ChangeRefused):
-    code: ClassVar[str] = ""
-
-    def __init_subclass__(cls, **kwargs):
-        super().__init_subclass__(**kwargs)
-        if cls.code:
-            assert cls.code not in RULES, f"rule {cls.code} registered twice"
-            RULES[cls.code] = cls
+class Refusal(Rule, RuleRefused):
+    """A rule that is its own refusal: raise it with the values of its message."""
 
     def __init__(self, **values):
         self.values = values
-        super().__init__(self.message(**values))
+        super().__init__(self.code, self.message(**values))
 
     @classmethod
-    def message(cls, **values) -> str:
-        return " ".join(inspect.cleandoc(cls.__doc__ or "").split()).format(**values)
+    def refused(cls, **values) -> "Refusal":
+        return cls(**values)
 
 
 # Letter templates
 
 
+@register
 class UnknownPlaceholder(Refusal):
     """The template uses ${name}, which is not a placeholder Uplift knows. Use only the
     placeholders listed beside the form (write $$ for a dollar sign)."""
@@ -50,6 +50,7 @@ class UnknownPlaceholder(Refusal):
                 raise cls(name=unknown[0])
 
 
+@register
 class StrayDollar(Refusal):
     """The template has a $ sign that starts no placeholder ({text}). Write $$ for a dollar
     sign, or a placeholder such as $school_name."""
@@ -64,6 +65,7 @@ class StrayDollar(Refusal):
                 raise cls(text=stray)
 
 
+@register
 class StaleTemplate(Refusal):
     """Someone saved this template since you opened it (it is now version {version}). Check
     its current text and make your change again."""
@@ -79,6 +81,7 @@ class StaleTemplate(Refusal):
 # Letters
 
 
+@register
 class TemplateOfAnotherLA(Refusal):
     """The template "{template}" belongs to {template_la}, not to {school_la}, the school's
     local authority. Choose one of {school_la}'s templates."""
@@ -96,6 +99,7 @@ class TemplateOfAnotherLA(Refusal):
             )
 
 
+@register
 class CaseClosed(Refusal):
     """The case was closed on {closed_on}: letters are generated for open cases only."""
 
@@ -104,9 +108,10 @@ class CaseClosed(Refusal):
     @classmethod
     def check(cls, case) -> None:
         if not case.is_open:
-            raise cls(closed_on=letters.long_date(case.closed_on, "an earlier date"))
+            raise cls(closed_on=long_date(case.closed_on, missing="an earlier date"))
 
 
+@register
 class SentOnce(Refusal):
     """This letter's sending was already recorded ({method}, {sent_on}): a letter is sent
     once. Generate a new letter to send it again."""
@@ -118,10 +123,11 @@ class SentOnce(Refusal):
         if letter.is_sent:
             raise cls(
                 method=letter.get_sent_method_display().lower(),
-                sent_on=letters.long_date(letter.sent_on),
+                sent_on=long_date(letter.sent_on),
             )
 
 
+@register
 class SentBeforeGenerated(Refusal):
     """The letter cannot have been sent on {sent_on}: it was generated on {generated_on}."""
 
@@ -130,11 +136,10 @@ class SentBeforeGenerated(Refusal):
     @classmethod
     def check(cls, sent_on: date, generated_on: date) -> None:
         if sent_on < generated_on:
-            raise cls(
-                sent_on=letters.long_date(sent_on), generated_on=letters.long_date(generated_on)
-            )
+            raise cls(sent_on=long_date(sent_on), generated_on=long_date(generated_on))
 
 
+@register
 class NotInFuture(Refusal):
     """The {what} ({day}) cannot be after today: record it once it has happened."""
 
@@ -143,9 +148,10 @@ class NotInFuture(Refusal):
     @classmethod
     def check(cls, day: date, today: date, what: str) -> None:
         if day > today:
-            raise cls(what=what, day=letters.long_date(day))
+            raise cls(what=what, day=long_date(day))
 
 
+@register
 class NoRecipient(Refusal):
     """There is no one to email the letter to: the school's headteacher and chair have no
     email address in Uplift. Type the addresses to send it to."""
@@ -158,6 +164,7 @@ class NoRecipient(Refusal):
             raise cls()
 
 
+@register
 class NotAnEmailAddress(Refusal):
     """ "{value}" is not an email address. When the letter is emailed, type only email
     addresses, separated by commas or on separate lines."""

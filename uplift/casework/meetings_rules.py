@@ -1,12 +1,14 @@
 """The rules monitoring board meetings and their actions follow (see letters_rules.Refusal:
-each rule's docstring is the message a user reads)."""
+each rule's docstring is the message a user reads; they are registered with the letters'
+rules)."""
 
 from datetime import date
 
-from uplift.casework.letters import long_date
-from uplift.casework.letters_rules import Refusal
+from uplift.casework.letters_rules import Refusal, register
+from uplift.core.dates import long_date
 
 
+@register
 class NoMembers(Refusal):
     """Enter at least one member of the monitoring board who attended the meeting."""
 
@@ -18,6 +20,7 @@ class NoMembers(Refusal):
             raise cls()
 
 
+@register
 class NoMinutes(Refusal):
     """Enter the minutes of the meeting."""
 
@@ -29,6 +32,7 @@ class NoMinutes(Refusal):
             raise cls()
 
 
+@register
 class CaseOfAnotherSchool(Refusal):
     """Case {case} is about another school: a meeting is recorded against the case of the
     school it monitors."""
@@ -41,6 +45,7 @@ class CaseOfAnotherSchool(Refusal):
             raise cls(case=case.pk)
 
 
+@register
 class OwnerCannotSeeSchool(Refusal):
     """{owner} cannot see {school}: an action's owner must be one of the local authority's
     staff or the school's headteacher or chair of governors."""
@@ -48,12 +53,14 @@ class OwnerCannotSeeSchool(Refusal):
     code = "meetings.owner_cannot_see_school"
 
 
+@register
 class ActionIncomplete(Refusal):
     """Each action needs {missing}."""
 
     code = "meetings.action_incomplete"
 
 
+@register
 class DueBeforeMeeting(Refusal):
     """An action cannot be due on {due_on}, before the meeting that set it ({held_on})."""
 
@@ -65,6 +72,7 @@ class DueBeforeMeeting(Refusal):
             raise cls(due_on=long_date(due_on), held_on=long_date(held_on))
 
 
+@register
 class ActionAlreadyDone(Refusal):
     """This action was already marked done on {done_on}."""
 
@@ -76,6 +84,7 @@ class ActionAlreadyDone(Refusal):
             raise cls(done_on=long_date(action.done_on))
 
 
+@register
 class DoneBeforeMeeting(Refusal):
     """An action cannot be done on {done_on}, before the meeting that set it ({held_on})."""
 

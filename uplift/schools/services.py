@@ -11,6 +11,7 @@ from django.db.models import Q
 
 from uplift.accounts import scoping
 from uplift.audit.services import diff, record_event, snapshot
+from uplift.core.dates import long_date
 from uplift.schools.models import GroupKind, GroupMembership, SchoolGroup
 
 NAME_MAX_LENGTH = SchoolGroup._meta.get_field("name").max_length
@@ -132,11 +133,11 @@ def end_membership(
     with transaction.atomic():
         locked = GroupMembership.objects.select_for_update().get(pk=membership.pk)
         if locked.left_on is not None:
-            raise ChangeRefused(f"This membership already ended on {_long_date(locked.left_on)}")
+            raise ChangeRefused(f"This membership already ended on {long_date(locked.left_on)}")
         if locked.joined_on is not None and left_on < locked.joined_on:
             raise ChangeRefused(
                 f"The date the school left must be on or after it joined "
-                f"({_long_date(locked.joined_on)})"
+                f"({long_date(locked.joined_on)})"
             )
         before = snapshot(locked, ["left_on"])
         locked.left_on = left_on
@@ -220,10 +221,6 @@ def _group_name(name: str) -> str:
 def school_label(establishment) -> str:
     """How messages name a school (some registers have no name for it)."""
     return f"{establishment.name or 'The school'} (URN {establishment.urn})"
-
-
-def _long_date(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 def _save_with_history(instance, actor, reason: str) -> None:

@@ -13,7 +13,6 @@ from uplift.audit.services import record_event
 from uplift.schools.services import ChangeRefused, NotAllowed
 from uplift.support.models import ActionPlan, CycleStage, CycleStep, SupportCycle
 from uplift.support.plans_rules import check, get
-from uplift.support.plans_rules.base import RuleBroken
 from uplift.support.plans_rules.cycles import ENDS_THE_CYCLE, next_stages
 from uplift.support.plans_services import _required, _save, _user
 
@@ -64,9 +63,8 @@ def start_cycle(*, actor, via: str, establishment, started_on: date, summary: st
             with transaction.atomic():
                 _save(cycle, actor)
         except IntegrityError:  # another cycle started at the same moment
-            raise RuleBroken(
-                get("one_running_cycle"),
-                {"school": establishment.name, "started_on": "a moment ago"},
+            raise get("one_running_cycle").refused(
+                school=establishment.name, started_on="a moment ago"
             ) from None
         CycleStep.objects.create(
             cycle=cycle,

@@ -4,6 +4,7 @@ only read what people type (dates as GOV.UK day, month and year boxes)."""
 from django import forms
 
 from uplift.accounts import scoping
+from uplift.core.dates import long_date
 from uplift.schools.forms import DateField
 from uplift.support.models import ActionPlan, CycleStage, Rag
 
@@ -165,7 +166,7 @@ class CycleStepForm(forms.Form):
         self.offered = list(stages)
         self.fields["plan"].queryset = plans
         self.fields["plan"].label_from_instance = lambda plan: (
-            f"{plan.title} (from {plan.starts_on.day} {plan.starts_on:%B %Y})"
+            f"{plan.title} (from {long_date(plan.starts_on)})"
         )
 
     @property

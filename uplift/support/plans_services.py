@@ -24,7 +24,6 @@ from uplift.support.models import (
     Rag,
 )
 from uplift.support.plans_rules import check
-from uplift.support.plans_rules.base import long_date
 
 TITLE_MAX_LENGTH = ActionPlan._meta.get_field("title").max_length
 
@@ -350,7 +349,3 @@ def close_plan(*, actor, via: str, plan: ActionPlan, reason: str, closed_on: dat
             reason=reason,
         )
     return plan
-
-
-def describe_date(day: date | None) -> str:
-    return long_date(day) if day else ""

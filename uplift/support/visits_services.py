@@ -17,11 +17,12 @@ from uplift.accounts import scoping
 from uplift.accounts.models import Role
 from uplift.audit.models import Via
 from uplift.audit.services import record_event
+from uplift.core.dates import long_date
+from uplift.core.rules import RuleRefused
 from uplift.schools.services import ChangeRefused, NotAllowed
 from uplift.support import visit_rules
 from uplift.support.entitlement import academic_year_of
 from uplift.support.models import NoteTemplate, Visit, VisitStatus
-from uplift.support.visit_rules import VisitRefused
 
 TRUSTED_CHANNELS = {Via.CLI, Via.SYSTEM}  # run by whoever operates the server
 
@@ -50,7 +51,7 @@ MAX_HEADING = 120
 MAX_SECTION_TEXT = 20_000
 
 
-class StaleVisit(VisitRefused):
+class StaleVisit(RuleRefused):
     """Someone changed the visit since the page was opened; nothing was written."""
 
 
@@ -77,10 +78,10 @@ def _locked(visit: Visit, version: int | None) -> Visit:
     )
     if version is not None and current.version != version:
         raise StaleVisit(
+            "stale_version",
             "Someone changed this visit while you were looking at it (it is now "
             f"{VisitStatus(current.status).label.lower()}). Check its current state and try "
             "again.",
-            rule="stale_version",
         )
     return current
 
@@ -388,7 +389,7 @@ def _tell_the_headteacher(visit: Visit) -> None:
         subject=f"Note of visit to {visit.establishment.name} for your comment",
         message=(
             f"{adviser} has shared the note of their visit to {visit.establishment.name} on "
-            f"{day.day} {day:%B %Y} ({visit.purpose}).\n\n"
+            f"{long_date(day)} ({visit.purpose}).\n\n"
             "Please read it and add your comments in Uplift: the note is finalised after "
             f"your comment.\n\nVisit reference: {visit.pk}\n"
         ),

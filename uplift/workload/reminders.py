@@ -25,6 +25,7 @@ from uplift.casework.models import (
     Stage,
     WarningNotice,
 )
+from uplift.core.dates import long_date
 from uplift.support.models import Milestone, Objective, PlanStatus, Visit, VisitStatus
 from uplift.workload.models import ReminderSent
 
@@ -98,10 +99,6 @@ def cycle_path(pk: int) -> str:
 
 def letter_path(pk: int) -> str:
     return reverse("casework:letter_detail", args=[pk])
-
-
-def _day(value: date) -> str:
-    return f"{value.day} {value:%B %Y}"
 
 
 def _key(obj, suffix: str = "") -> str:
@@ -190,7 +187,7 @@ def _compliance(today):
                 key=_key(notice),
                 kind=Kind.COMPLIANCE,
                 title=f"Decide whether the school complied with the warning notice of "
-                f"{_day(notice.issued_on)}",
+                f"{long_date(notice.issued_on)}",
                 school=notice.case.establishment,
                 due_on=notice.compliance_deadline,
                 url=case_path(notice.case_id),
@@ -227,7 +224,7 @@ def _dfe_notices(today):
                 key=_key(power),
                 kind=Kind.DFE_NOTICE,
                 title=f"Record that DfE was told of the {power.get_power_display()} "
-                f"used on {_day(power.used_on)}",
+                f"used on {long_date(power.used_on)}",
                 school=power.case.establishment,
                 due_on=power.used_on + timedelta(days=DFE_NOTICE_DAYS),
                 url=case_path(power.case_id),
@@ -248,7 +245,7 @@ def _powers_windows(today):
                 key=_key(notice, "powers-window"),
                 kind=Kind.POWERS_WINDOW,
                 title="The window to appoint additional governors (s.64) closes on "
-                f"{_day(notice.powers_window_ends)}",
+                f"{long_date(notice.powers_window_ends)}",
                 school=notice.case.establishment,
                 due_on=notice.powers_window_ends,
                 url=case_path(notice.case_id),
@@ -267,7 +264,7 @@ def _notes_to_write(today):
             Item(
                 key=_key(visit),
                 kind=Kind.NOTE,
-                title=f"Write the note of the visit of {_day(visit.scheduled_for)}"
+                title=f"Write the note of the visit of {long_date(visit.scheduled_for)}"
                 + (f": {_clip(visit.purpose, 60)}" if visit.purpose else ""),
                 school=visit.establishment,
                 due_on=visit.scheduled_for,
@@ -338,14 +335,14 @@ def reminder_body(owner, items: list[Item], *, day: date) -> str:
     lines = [
         f"Dear {name},",
         "",
-        f"On {_day(day)} these items in Uplift need your attention:",
+        f"On {long_date(day)} these items in Uplift need your attention:",
         "",
     ]
     for item in items:
         when = "due by" if item.approaching else "was due"
         lines += [
             f"- {item.kind_label}: {item.title}",
-            f"  {item.school.name} (URN {item.school.urn}), {when} {_day(item.due_on)}",
+            f"  {item.school.name} (URN {item.school.urn}), {when} {long_date(item.due_on)}",
             f"  {base}{item.url}",
             "",
         ]

@@ -16,6 +16,7 @@ from uplift.accounts.scoping import (
     visible_meetings,
 )
 from uplift.casework.models import Compliance, MeetingAction, Stage, WarningNotice
+from uplift.core.dates import long_date
 from uplift.support.models import Milestone, Objective, PlanStatus, Visit, VisitStatus
 from uplift.workload.reminders import (
     Kind,
@@ -97,10 +98,6 @@ class MyWork:
         return self.role in WORKING_ROLES
 
 
-def _day(value: date) -> str:
-    return f"{value.day} {value:%B %Y}"
-
-
 def _key(obj) -> str:
     return f"{obj._meta.label_lower}:{obj.pk}"
 
@@ -176,7 +173,7 @@ def _actions(user, today) -> list[WorkRow]:
             school=action.meeting.establishment,
             due_on=action.due_on,
             url=meeting_path(action.meeting_id) if action.can_open else "",
-            status=f"From the monitoring board of {_day(action.meeting.held_on)}",
+            status=f"From the monitoring board of {long_date(action.meeting.held_on)}",
             overdue=action.due_on < today,
         )
         for action in actions

@@ -25,6 +25,7 @@ from uplift.accounts.scoping import (
     visible_warning_notices,
 )
 from uplift.casework.models import Compliance, Ground, Stage, StageChange
+from uplift.core.dates import long_date
 from uplift.support.models import Objective, ProgressReview
 from uplift.workload.reminders import (
     case_path,
@@ -66,10 +67,6 @@ def _day(value) -> date:
     if isinstance(value, datetime):
         return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
     return value
-
-
-def _long(value: date) -> str:
-    return f"{value.day} {value:%B %Y}"
 
 
 class _Entries:
@@ -122,12 +119,12 @@ def _cases(out: _Entries, user, school, kinds) -> None:
         if "power" in kinds:
             for power in case.powers.all():
                 told = (
-                    f"DfE told on {_long(power.dfe_notified_on)}."
+                    f"DfE told on {long_date(power.dfe_notified_on)}."
                     if power.dfe_notified_on
                     else "DfE not yet told."
                 )
                 consent = (
-                    f" Secretary of State's consent on {_long(power.sos_consent_on)}."
+                    f" Secretary of State's consent on {long_date(power.sos_consent_on)}."
                     if power.sos_consent_on
                     else ""
                 )
@@ -141,7 +138,7 @@ def _cases(out: _Entries, user, school, kinds) -> None:
         if "structural" in kinds:
             for solution in case.structural_solutions.all():
                 dates = [
-                    f"{label} {_long(value)}"
+                    f"{label} {long_date(value)}"
                     for label, value in (
                         ("academy order made", solution.academy_order_on),
                         ("expected to take effect", solution.expected_on),
@@ -194,7 +191,7 @@ def _notices(out: _Entries, user, school) -> None:
             f"Warning notice issued ({notice.get_route_display()})",
             f"Grounds: {stated or 'none stated'}. Compliance period of "
             f"{notice.compliance_working_days} working days, "
-            f"to {_long(notice.compliance_deadline)}.",
+            f"to {long_date(notice.compliance_deadline)}.",
             url,
         )
         if notice.copied_to_dfe_on:
@@ -204,7 +201,7 @@ def _notices(out: _Entries, user, school) -> None:
             "notice",
             "Warning notice compliance period ends",
             f"Additional governors (s.64) may be appointed until "
-            f"{_long(notice.powers_window_ends)} if the school has not complied.",
+            f"{long_date(notice.powers_window_ends)} if the school has not complied.",
             url,
         )
         if notice.compliance != Compliance.PENDING:

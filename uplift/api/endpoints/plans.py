@@ -20,9 +20,9 @@ from uplift.accounts import scoping
 from uplift.api.errors import ERROR_RESPONSES, ErrorOut, error_response
 from uplift.api.pagination import Page, PageParams, paginate
 from uplift.audit.models import Via
+from uplift.core.rules import RuleRefused
 from uplift.support import cycles_services, plans_selectors, plans_services
 from uplift.support.models import CycleStage, Rag
-from uplift.support.plans_rules import RuleBroken
 
 router = Router(tags=["action plans and support cycles"])
 
@@ -242,7 +242,7 @@ def _change(service, request, **arguments):
     except plans_services.NotAllowed:
         raise PermissionDenied from None
     except plans_services.ChangeRefused as refused:
-        code = refused.code if isinstance(refused, RuleBroken) else "refused"
+        code = refused.code if isinstance(refused, RuleRefused) else "refused"
         raise _Refused(str(refused), code) from None
 
 

@@ -6,12 +6,12 @@ a user reads; `evaluate` decides, without touching the database, whether one sch
 history as at a day raises the flag, and says why in words.
 """
 
-import inspect
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from functools import cache
 from typing import ClassVar
+
+from uplift.core.rules import template
 
 COASTING, RISE_STUCK = "coasting", "rise_stuck"
 LABELS = {COASTING: "Coasting school", RISE_STUCK: 'RISE "stuck" school'}
@@ -98,7 +98,7 @@ class FlagRule:
 
     @classmethod
     def text(cls) -> str:
-        return _text(cls)
+        return template(cls)  # its docstring as one paragraph
 
     @classmethod
     def evaluate(cls, history: History) -> Outcome:
@@ -118,13 +118,3 @@ class FlagRule:
             reason=outcome.reason,
             decided=outcome.decided,
         )
-
-
-@cache
-def _text(rule: type[FlagRule]) -> str:
-    """The rule's docstring as one paragraph."""
-    return " ".join(inspect.cleandoc(rule.__doc__ or "").split())
-
-
-def day_text(day: date) -> str:
-    return f"{day:%-d %B %Y}"

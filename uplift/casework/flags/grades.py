@@ -2,7 +2,8 @@
 was made: its overall grade, "requires improvement" (or DfE's equivalent when there was no
 overall grade), "below good", and report-card areas. Each answer comes with its words."""
 
-from uplift.casework.flags.base import GradedInspection, day_text
+from uplift.casework.flags.base import GradedInspection
+from uplift.core.dates import long_date
 from uplift.inspections import frameworks
 from uplift.inspections.models import CategoryOfConcern
 
@@ -48,7 +49,7 @@ def describe(inspection: GradedInspection) -> str:
         grades.append("no grades recorded")
     if inspection.category_of_concern:
         grades.append(CategoryOfConcern(inspection.category_of_concern).label.lower())
-    return f"the {kind} of {day_text(inspection.start_date)} ({'; '.join(grades)})"
+    return f"the {kind} of {long_date(inspection.start_date)} ({'; '.join(grades)})"
 
 
 def _area(framework, code: str) -> str:

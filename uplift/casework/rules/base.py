@@ -1,19 +1,19 @@
 """What every casework rule shares: the facts of a case a rule reads, the step attempted,
 and the refusal a rule gives.
 
-A rule's docstring is its message, with {placeholders} filled from what `check` returns;
-`check` returns None when the rule lets the step through. Rules marked `needs_input` judge
-what a person enters (a date, the grounds): they are left out when the case page previews
-which next steps are open.
+A rule's docstring is its message, with {placeholders} filled from what `check` returns
+(the shared mechanism: uplift.core.rules); `check` returns None when the rule lets the step
+through. Rules marked `needs_input` judge what a person enters (a date, the grounds): they
+are left out when the case page previews which next steps are open.
 """
 
-import inspect
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
 from typing import ClassVar
 
 from uplift.casework.models import Stage
+from uplift.core import rules
+from uplift.core.dates import long_date
 
 STAGE_ORDER = {stage: index for index, stage in enumerate(Stage.values)}
 
@@ -44,8 +44,8 @@ CONCERN_CATEGORIES = frozenset(
 
 
 def day(value: date | None) -> str:
-    """A date as people write it: 3 April 2026."""
-    return "no date" if value is None else f"{value.day} {value:%B %Y}"
+    """A date as the rules' messages write it: 3 April 2026 ("no date" when none)."""
+    return long_date(value, missing="no date")
 
 
 def stage_label(stage: str) -> str:
@@ -141,8 +141,7 @@ class Refusal:
     message: str
 
 
-class Rule:
-    code: ClassVar[str]
+class Rule(rules.Rule):
     actions: ClassVar[frozenset[str]]
     needs_input: ClassVar[bool] = False
 
@@ -155,18 +154,10 @@ class Rule:
         raise NotImplementedError
 
     @classmethod
-    def message(cls, **values) -> str:
-        return _template(cls).format(**values)
+    def broken(cls, *, attempt: Attempt, **facts) -> dict | None:
+        return cls.check(attempt) if cls.applies(attempt) else None
 
     @classmethod
     def refusal(cls, attempt: Attempt) -> Refusal | None:
-        if not cls.applies(attempt):
-            return None
-        values = cls.check(attempt)
+        values = cls.broken(attempt=attempt)
         return None if values is None else Refusal(cls.code, cls.message(**values))
-
-
-@cache
-def _template(rule: type[Rule]) -> str:
-    """The rule's docstring on one line, ready to be filled in."""
-    return " ".join(inspect.cleandoc(rule.__doc__ or "").split())

@@ -3,7 +3,7 @@ docstring is the message a user reads when it refuses a change (see base.py)."""
 
 from uplift.support.plans_rules.base import (  # noqa: F401
     Rule,
-    RuleBroken,
+    RuleRefused,
     all_rules,
     check,
     get,

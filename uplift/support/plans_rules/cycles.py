@@ -3,8 +3,9 @@ intervention plan (with an action plan of the school), then a second review, the
 plan or self-sustaining, either of which ends the cycle. One running cycle per school; no
 skipping, no going back, nothing after the end, no step dated before the one before it."""
 
+from uplift.core.dates import long_date
 from uplift.support.models import CycleStage
-from uplift.support.plans_rules.base import Rule, long_date, register
+from uplift.support.plans_rules.base import Rule, register
 
 ORDER = {
     CycleStage.COLLABORATIVE_REVIEW: 0,
@@ -47,7 +48,7 @@ class OneRunningCycle(Rule):
     order = 1
 
     @classmethod
-    def broken(cls, facts):
+    def broken(cls, **facts):
         running = facts["running"]
         if running is not None:
             return {
@@ -66,7 +67,7 @@ class CycleNotEnded(Rule):
     order = 1
 
     @classmethod
-    def broken(cls, facts):
+    def broken(cls, **facts):
         cycle = facts["cycle"]
         if cycle.ended_on is not None:
             return {"ended_on": long_date(cycle.ended_on), "stage": label(cycle.stage)}
@@ -82,7 +83,7 @@ class EachStageOnce(Rule):
     order = 2
 
     @classmethod
-    def broken(cls, facts):
+    def broken(cls, **facts):
         if facts["stage"] == facts["cycle"].stage:
             return {"stage": label(facts["stage"])}
         return None
@@ -97,7 +98,7 @@ class NoGoingBack(Rule):
     order = 3
 
     @classmethod
-    def broken(cls, facts):
+    def broken(cls, **facts):
         current, stage = facts["cycle"].stage, facts["stage"]
         if stage != current and ORDER[CycleStage(stage)] <= ORDER[CycleStage(current)]:
             return {"current": label(current), "stage": label(stage)}
@@ -113,7 +114,7 @@ class NoSkipping(Rule):
     order = 4
 
     @classmethod
-    def broken(cls, facts):
+    def broken(cls, **facts):
         current, stage = facts["cycle"].stage, facts["stage"]
         allowed = next_stages(current)
         if allowed and stage not in allowed and ORDER[CycleStage(stage)] > ORDER[current]:
@@ -131,7 +132,7 @@ class InterventionNeedsAPlan(Rule):
     order = 20
 
     @classmethod
-    def broken(cls, facts):
+    def broken(cls, **facts):
         if facts["stage"] == CycleStage.INTERVENTION_PLAN and facts["plan"] is None:
             return {"school": facts["cycle"].establishment.name}
         return None
@@ -147,7 +148,7 @@ class PlanOnlyAtIntervention(Rule):
     order = 20
 
     @classmethod
-    def broken(cls, facts):
+    def broken(cls, **facts):
         if facts["stage"] != CycleStage.INTERVENTION_PLAN and facts["plan"] is not None:
             return {"stage": label(facts["stage"])}
         return None
@@ -163,7 +164,7 @@ class PlanOfTheSameSchool(Rule):
     order = 21
 
     @classmethod
-    def broken(cls, facts):
+    def broken(cls, **facts):
         plan, cycle = facts["plan"], facts["cycle"]
         if plan is not None and plan.establishment_id != cycle.establishment_id:
             return {"school": cycle.establishment.name, "title": plan.title}
@@ -179,7 +180,7 @@ class PlanStillActive(Rule):
     order = 22
 
     @classmethod
-    def broken(cls, facts):
+    def broken(cls, **facts):
         plan = facts["plan"]
         if plan is not None and plan.status == "closed":
             return {"title": plan.title}
@@ -196,7 +197,7 @@ class StepNotBeforeThePreviousOne(Rule):
     order = 30
 
     @classmethod
-    def broken(cls, facts):
+    def broken(cls, **facts):
         previous, happened_on = facts["previous"], facts["happened_on"]
         if previous is not None and happened_on < previous.happened_on:
             return {

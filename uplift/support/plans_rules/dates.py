@@ -4,7 +4,8 @@ and `today`."""
 
 from datetime import date
 
-from uplift.support.plans_rules.base import Rule, long_date, register
+from uplift.core.dates import long_date
+from uplift.support.plans_rules.base import Rule, register
 
 EARLIEST = date(2000, 1, 1)
 YEARS_AHEAD = 5
@@ -47,7 +48,7 @@ class SensibleDate(Rule):
     order = 10
 
     @classmethod
-    def broken(cls, facts):
+    def broken(cls, **facts):
         latest = latest_sensible(facts["today"])
         for what, value in facts.get("dates", ()):
             if value is not None and not EARLIEST <= value <= latest:
@@ -65,7 +66,7 @@ class NotInFuture(Rule):
     order = 60
 
     @classmethod
-    def broken(cls, facts):
+    def broken(cls, **facts):
         what, value = facts["when"]
         if value > facts["today"]:
             return {"what": what, "value": long_date(value), "today": long_date(facts["today"])}

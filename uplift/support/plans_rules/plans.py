@@ -1,7 +1,8 @@
 """Rules of action plans: a closed plan does not change; objectives have owners who can see
 the school; milestones and reviews fall within the plan and its objectives' dates."""
 
-from uplift.support.plans_rules.base import Rule, long_date, register
+from uplift.core.dates import long_date
+from uplift.support.plans_rules.base import Rule, register
 
 CHANGES_TO_A_PLAN = (
     "add_objective",
@@ -22,11 +23,10 @@ class PlanIsOpen(Rule):
     order = 1
 
     @classmethod
-    def broken(cls, facts):
+    def broken(cls, **facts):
         plan = facts["plan"]
         if plan.status == "closed":
-            closed_on = plan.closed_on
-            return {"closed_on": long_date(closed_on) if closed_on else "an earlier date"}
+            return {"closed_on": long_date(plan.closed_on, missing="an earlier date")}
         return None
 
 
@@ -38,7 +38,7 @@ class PlanEndsAfterItStarts(Rule):
     actions = ("create_plan",)
 
     @classmethod
-    def broken(cls, facts):
+    def broken(cls, **facts):
         starts_on, ends_on = facts["starts_on"], facts["ends_on"]
         if ends_on is not None and ends_on < starts_on:
             return {"starts_on": long_date(starts_on), "ends_on": long_date(ends_on)}
@@ -55,7 +55,7 @@ class CaseOfTheSameSchool(Rule):
     order = 20
 
     @classmethod
-    def broken(cls, facts):
+    def broken(cls, **facts):
         case, school = facts["case"], facts["establishment"]
         if case is not None and case.establishment_id != school.pk:
             return {"school": school.name}
@@ -73,7 +73,7 @@ class OwnerSeesTheSchool(Rule):
     order = 20
 
     @classmethod
-    def broken(cls, facts):
+    def broken(cls, **facts):
         if not facts["owner_can_see"]:
             owner = facts["owner"]
             name = owner.get_full_name() or owner.get_username()
@@ -89,7 +89,7 @@ class ObjectiveNotDueBeforePlan(Rule):
     actions = ("add_objective",)
 
     @classmethod
-    def broken(cls, facts):
+    def broken(cls, **facts):
         plan, due_on = facts["plan"], facts["due_on"]
         if due_on < plan.starts_on:
             return {"due_on": long_date(due_on), "starts_on": long_date(plan.starts_on)}
@@ -104,7 +104,7 @@ class ObjectiveNotDueAfterPlan(Rule):
     actions = ("add_objective",)
 
     @classmethod
-    def broken(cls, facts):
+    def broken(cls, **facts):
         plan, due_on = facts["plan"], facts["due_on"]
         if plan.ends_on is not None and due_on > plan.ends_on:
             return {"due_on": long_date(due_on), "ends_on": long_date(plan.ends_on)}
@@ -120,7 +120,7 @@ class ObjectiveStillOpen(Rule):
     order = 5
 
     @classmethod
-    def broken(cls, facts):
+    def broken(cls, **facts):
         achieved_on = facts["objective"].achieved_on
         if achieved_on is not None:
             return {"achieved_on": long_date(achieved_on)}
@@ -136,7 +136,7 @@ class ObjectiveAchievedOnce(Rule):
     order = 5
 
     @classmethod
-    def broken(cls, facts):
+    def broken(cls, **facts):
         achieved_on = facts["objective"].achieved_on
         if achieved_on is not None:
             return {"achieved_on": long_date(achieved_on)}
@@ -151,7 +151,7 @@ class MilestoneNotAfterObjective(Rule):
     actions = ("add_milestone",)
 
     @classmethod
-    def broken(cls, facts):
+    def broken(cls, **facts):
         due_on, objective_due_on = facts["due_on"], facts["objective"].due_on
         if due_on > objective_due_on:
             return {"due_on": long_date(due_on), "objective_due_on": long_date(objective_due_on)}
@@ -166,7 +166,7 @@ class MilestoneNotBeforePlan(Rule):
     actions = ("add_milestone",)
 
     @classmethod
-    def broken(cls, facts):
+    def broken(cls, **facts):
         due_on, starts_on = facts["due_on"], facts["plan"].starts_on
         if due_on < starts_on:
             return {"due_on": long_date(due_on), "starts_on": long_date(starts_on)}
@@ -182,7 +182,7 @@ class MilestoneDoneOnce(Rule):
     order = 5
 
     @classmethod
-    def broken(cls, facts):
+    def broken(cls, **facts):
         done_on = facts["milestone"].done_on
         if done_on is not None:
             return {"done_on": long_date(done_on)}
@@ -197,7 +197,7 @@ class NotBeforePlanStarts(Rule):
     actions = ("complete_milestone", "record_review", "mark_objective_achieved", "close_plan")
 
     @classmethod
-    def broken(cls, facts):
+    def broken(cls, **facts):
         (what, value), starts_on = facts["when"], facts["plan"].starts_on
         if value < starts_on:
             return {"what": what, "value": long_date(value), "starts_on": long_date(starts_on)}

@@ -1,8 +1,9 @@
 from datetime import date
 from decimal import Decimal
 
-from uplift.casework.flags.base import COASTING, FlagRule, History, Outcome, day_text
+from uplift.casework.flags.base import COASTING, FlagRule, History, Outcome
 from uplift.casework.flags.registry import register
+from uplift.core.dates import long_date
 
 RWM, READ, WRITE, MATHS = "ks2.PTRWM_EXP", "ks2.READPROG", "ks2.WRITPROG", "ks2.MATPROG"
 P8, P8_UPPER = "ks4.P8MEA", "ks4.P8CIUPP"
@@ -47,7 +48,7 @@ class Coasting2017(FlagRule):
             return Outcome(
                 False,
                 f"No key stage 2 or key stage 4 results for {span} (the three school years "
-                f"published by {day_text(history.on)}): the data-based definition cannot be "
+                f"published by {long_date(history.on)}): the data-based definition cannot be "
                 "decided without them.",
                 False,
             )

@@ -2,8 +2,9 @@
 
 from datetime import date
 
-from uplift.casework.flags.base import COASTING, RISE_STUCK, FlagRule, History, Outcome, day_text
+from uplift.casework.flags.base import COASTING, RISE_STUCK, FlagRule, History, Outcome
 from uplift.casework.flags.registry import register
+from uplift.core.dates import long_date
 
 
 @register
@@ -21,7 +22,7 @@ class CoastingNotDefined(FlagRule):
     def evaluate(cls, history: History) -> Outcome:
         return Outcome(
             False,
-            f"On {day_text(history.on)} there was no definition of a coasting school: "
+            f"On {long_date(history.on)} there was no definition of a coasting school: "
             "the first applies from 11 January 2017.",
         )
 
@@ -40,6 +41,6 @@ class RiseStuckNotDefined(FlagRule):
     def evaluate(cls, history: History) -> Outcome:
         return Outcome(
             False,
-            f'On {day_text(history.on)} the RISE "stuck" school flag did not exist: DfE '
+            f'On {long_date(history.on)} the RISE "stuck" school flag did not exist: DfE '
             "defined it on 3 February 2025.",
         )
