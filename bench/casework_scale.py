@@ -240,7 +240,7 @@ def _time_pages(world) -> None:
     from django.test.utils import CaptureQueriesContext
 
     from uplift.schools.models import Establishment
-    from uplift.support.entitlement import entitlements
+    from uplift.support.visits.entitlement import entitlements
     from uplift.workload.selectors import my_work
     from uplift.workload.timeline import school_timeline
 

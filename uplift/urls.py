@@ -12,7 +12,7 @@ urlpatterns = [
     path("accounts/", include("uplift.accounts.urls")),
     path("schools/", include("uplift.schools.urls")),
     path("la/", include((la_urlpatterns, "la"))),
-    path("groups/", include("uplift.schools.group_urls")),
+    path("groups/", include("uplift.schools.groups.urls")),
     path("imports/", include("uplift.imports.urls")),
     path("history/", include("uplift.audit.urls")),
     path("categorisation/", include("uplift.categorisation.urls")),

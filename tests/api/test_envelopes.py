@@ -88,7 +88,7 @@ def test_an_unexpected_failure_is_500_in_the_error_format_and_logged(
     def broken(*args, **kwargs):
         raise RuntimeError("database on fire")
 
-    monkeypatch.setattr("uplift.api.endpoints.schools.filter_schools", broken)
+    monkeypatch.setattr("uplift.api.schools.routes.filter_schools", broken)
     error = assert_error(api_get(personas["admin"], "/schools"), 500, "server_error")
     assert "fire" not in error["message"]  # no internals leak out
     assert "database on fire" in caplog.text

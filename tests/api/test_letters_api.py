@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from tests.api.helpers import V1, assert_error
 from uplift.audit.models import AuditEvent, Via
-from uplift.casework import letters_services as services
+from uplift.casework.letters import services
 from uplift.casework.models import ConcernCase, LetterKind, LetterTemplate
 
 pytestmark = pytest.mark.django_db

@@ -54,7 +54,7 @@ def school_to_recategorise(site, django_db_blocker):
 
 
 def _school_to_recategorise():
-    from uplift.casework.maintained import is_la_maintained
+    from uplift.casework.cases.maintained import is_la_maintained
     from uplift.casework.models import ConcernCase, Stage
     from uplift.categorisation.models import SchoolCategorisation
 

@@ -9,8 +9,10 @@ from django.contrib.auth import get_user_model
 
 from uplift.accounts.models import Profile, Role
 from uplift.audit.models import Via
-from uplift.casework import cases_services, notices_services, powers_services
+from uplift.casework.cases import services as cases_services
 from uplift.casework.models import Compliance, Ground, Letter, LetterKind
+from uplift.casework.notices import services as notices_services
+from uplift.casework.powers import services as powers_services
 from uplift.schools.models import Establishment, LocalAuthority
 
 # A Friday just before England's spring bank holiday (Monday 25 May 2026).

@@ -8,8 +8,7 @@ from django.contrib.auth import get_user_model
 from uplift.accounts.models import Profile, Role
 from uplift.api.services import create_token
 from uplift.audit.models import AuditEvent
-from uplift.casework import calendar_selectors as selectors
-from uplift.casework import calendar_services as services
+from uplift.casework.calendar import selectors, services
 from uplift.casework.models import CaseworkSettings, SchoolHoliday
 from uplift.schools.models import LocalAuthority
 from uplift.schools.services import ChangeRefused, NotAllowed

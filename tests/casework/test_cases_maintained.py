@@ -4,7 +4,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from uplift.casework.maintained import is_la_maintained, school_type_text
+from uplift.casework.cases.maintained import is_la_maintained, school_type_text
 
 
 def school(type_name="", type_group=""):

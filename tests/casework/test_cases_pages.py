@@ -195,7 +195,7 @@ def test_done_when_a_category_4_school_reaches_a_notice_across_a_bank_holiday(
 
     from tests.casework.cases_fixtures import send_concern_letter
     from uplift.audit.models import Via
-    from uplift.casework import cases_services
+    from uplift.casework.cases import services as cases_services
 
     today = timezone.localdate()
     if today < date(2026, 8, 28):

@@ -16,8 +16,8 @@ from tests.casework.cases_fixtures import (  # noqa: F401 (fixtures)
     walk_fixture,
 )
 from uplift.audit.models import AuditEvent, Via
-from uplift.casework import cases_services, notices_services, powers_services
-from uplift.casework.case_changes import RuleRefused, StaleCase
+from uplift.casework.cases import services as cases_services
+from uplift.casework.cases.changes import RuleRefused, StaleCase
 from uplift.casework.models import (
     CaseworkSettings,
     ConcernCase,
@@ -26,6 +26,8 @@ from uplift.casework.models import (
     Stage,
     StageChange,
 )
+from uplift.casework.notices import services as notices_services
+from uplift.casework.powers import services as powers_services
 from uplift.inspections.models import Inspection, InspectionKind, InspectionSource
 from uplift.schools.services import ChangeRefused, NotAllowed
 
@@ -363,7 +365,7 @@ def test_the_ofsted_importer_opens_cases_for_its_inspections(schools):
 
 
 def test_a_published_round_opens_cases_for_categories_causing_concern(users, schools, las):
-    from uplift.categorisation.rounds_services import publish_round
+    from uplift.categorisation.rounds.services import publish_round
 
     officer = users["officer"]
     round_ = moderated_round(
@@ -386,7 +388,7 @@ def test_a_published_round_opens_cases_for_categories_causing_concern(users, sch
 
 
 def test_recategorising_into_a_category_causing_concern_opens_a_case(users, schools, las):
-    from uplift.categorisation.rounds_services import publish_round, recategorise
+    from uplift.categorisation.rounds.services import publish_round, recategorise
 
     officer = users["officer"]
     round_ = moderated_round(

@@ -19,11 +19,11 @@ from tests.casework.letters_fixtures import (  # noqa: F401 (fixtures)
     world,
 )
 from uplift.audit.models import AuditEvent, Via
-from uplift.casework import letters
-from uplift.casework import letters_services as services
-from uplift.casework.letters_defaults import DEFAULT_TEMPLATES
-from uplift.casework.letters_pdf import LetterDocument, letter_document_html
-from uplift.casework.letters_rules import (
+from uplift.casework.letters import placeholders as letters
+from uplift.casework.letters import services
+from uplift.casework.letters.defaults import DEFAULT_TEMPLATES
+from uplift.casework.letters.pdf import LetterDocument, letter_document_html
+from uplift.casework.letters.rules import (
     RULES,
     CaseClosed,
     NoRecipient,

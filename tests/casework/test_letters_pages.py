@@ -18,8 +18,7 @@ from tests.casework.letters_fixtures import (  # noqa: F401 (fixtures)
     world,
 )
 from uplift.audit.models import AuditEvent, Via
-from uplift.casework import letters_selectors as selectors
-from uplift.casework import letters_services as services
+from uplift.casework.letters import selectors, services
 from uplift.casework.models import Letter, LetterKind, LetterTemplate
 
 pytestmark = pytest.mark.django_db

@@ -16,10 +16,9 @@ from tests.casework.letters_fixtures import (  # noqa: F401 (fixtures)
     world,
 )
 from uplift.audit.models import AuditEvent, Via
-from uplift.casework import meetings_selectors as selectors
-from uplift.casework import meetings_services as services
-from uplift.casework.letters_rules import RULES, NotInFuture
-from uplift.casework.meetings_rules import (
+from uplift.casework.letters.rules import RULES, NotInFuture
+from uplift.casework.meetings import selectors, services
+from uplift.casework.meetings.rules import (
     ActionAlreadyDone,
     ActionIncomplete,
     CaseOfAnotherSchool,

@@ -13,8 +13,8 @@ from tests.casework.cases_fixtures import (  # noqa: F401 (fixtures)
     users_fixture,
 )
 from uplift.audit.models import Via
-from uplift.casework import cases_services
-from uplift.categorisation.rounds_services import publish_round
+from uplift.casework.cases import services as cases_services
+from uplift.categorisation.rounds.services import publish_round
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from uplift.casework.working_days import (
+from uplift.casework.calendar.working_days import (
     add_months,
     add_working_days,
     bank_holiday_name,

@@ -6,14 +6,15 @@ from datetime import date
 import pytest
 
 from uplift.audit.models import AuditEvent, Via
-from uplift.categorisation import rounds_services, services
+from uplift.categorisation import services
 from uplift.categorisation.models import (
     BoardOutcome,
     Decision,
     RoundStatus,
     SchoolCategorisation,
 )
-from uplift.categorisation.rounds_selectors import (
+from uplift.categorisation.rounds import services as rounds_services
+from uplift.categorisation.rounds.selectors import (
     category_history,
     current_categories,
     current_category,

@@ -227,8 +227,9 @@ def test_bad_arguments_exit_2(args):
 @pytest.mark.django_db
 def test_current_category_column_follows_published_rounds_and_mid_year_changes(herts):
     from uplift.audit.models import Via
-    from uplift.categorisation import rounds_services, services
+    from uplift.categorisation import services
     from uplift.categorisation.models import BoardOutcome
+    from uplift.categorisation.rounds import services as rounds_services
 
     abbey = school(herts, 117001, "Abbey Primary")
     inspect(abbey, date(2022, 5, 10), grade=2)

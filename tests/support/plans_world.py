@@ -10,7 +10,8 @@ from django.utils import timezone
 from uplift.accounts.personas import ensure_personas
 from uplift.audit.models import Via
 from uplift.schools.models import Establishment, GroupKind, LocalAuthority, SchoolGroup
-from uplift.support import cycles_services, plans_services
+from uplift.support.cycles import services as cycles_services
+from uplift.support.plans import services as plans_services
 
 START = date(2026, 9, 1)
 

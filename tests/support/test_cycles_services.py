@@ -9,7 +9,7 @@ import pytest
 from tests.support.plans_world import build, make_cycle, make_plan, past, step, today
 from uplift.audit.models import AuditEvent
 from uplift.core.rules import RuleRefused
-from uplift.support import cycles_services as services
+from uplift.support.cycles import services
 from uplift.support.models import CycleStep, SupportCycle
 
 
@@ -104,7 +104,7 @@ def test_the_intervention_plan_needs_an_active_action_plan_of_the_same_school(w)
     others = make_plan(w, school=w.same_la, title="Bishop's plan")
     refused("plan_same_school", lambda: step(w, cycle, "intervention_plan", today(), plan=others))
     closed = make_plan(w, title="Old plan")
-    from uplift.support.plans_services import close_plan
+    from uplift.support.plans.services import close_plan
 
     close_plan(actor=w.officer, via="web", plan=closed, reason="Done", closed_on=today())
     refused("plan_active", lambda: step(w, cycle, "intervention_plan", today(), plan=closed))

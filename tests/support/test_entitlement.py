@@ -12,15 +12,15 @@ from tests.support.visits_world import PAST, vw_fixture  # noqa: F401
 from uplift.audit.models import Via
 from uplift.categorisation.models import PolicyVersion
 from uplift.schools.models import Establishment
-from uplift.support import visits_services as services
-from uplift.support.entitlement import (
+from uplift.support.models import Visit
+from uplift.support.visits import services
+from uplift.support.visits.entitlement import (
     academic_year_bounds,
     academic_year_of,
     entitlement,
     entitlements,
     parse_academic_year,
 )
-from uplift.support.models import Visit
 
 
 @pytest.mark.parametrize(

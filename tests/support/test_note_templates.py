@@ -6,8 +6,8 @@ import pytest
 from tests.support.visits_world import vw_fixture  # noqa: F401
 from uplift.audit.models import AuditEvent, Via
 from uplift.schools.services import ChangeRefused, NotAllowed
-from uplift.support import visits_services as services
 from uplift.support.models import NoteTemplate
+from uplift.support.visits import services
 
 
 @pytest.fixture

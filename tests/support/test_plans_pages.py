@@ -3,8 +3,8 @@ from datetime import timedelta
 import pytest
 
 from tests.support.plans_world import build, make_cycle, make_objective, make_plan, past, today
-from uplift.support import plans_services
 from uplift.support.models import ActionPlan, CycleStep, ProgressReview
+from uplift.support.plans import services as plans_services
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from types import SimpleNamespace as NS
 import pytest
 
 from uplift.core.rules import RuleRefused
-from uplift.support.plans_rules import all_rules, check, get
+from uplift.support.plans.rules import all_rules, check, get
 
 TODAY = date(2026, 11, 20)
 SCHOOL = NS(pk=1, name="Abbots Langley Primary")

@@ -2,7 +2,8 @@ import pytest
 from django.http import Http404
 
 from tests.support.plans_world import build, make_cycle, make_objective, make_plan, past, step
-from uplift.support import plans_selectors, plans_services
+from uplift.support.plans import selectors as plans_selectors
+from uplift.support.plans import services as plans_services
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ from django.utils import timezone
 from tests.support.plans_world import build, make_objective, make_plan, past, today
 from uplift.audit.models import AuditEvent, Via
 from uplift.core.rules import RuleRefused
-from uplift.support import plans_services as services
 from uplift.support.models import ActionPlan, Milestone, Objective, ProgressReview
+from uplift.support.plans import services
 
 
 @pytest.fixture

@@ -9,9 +9,9 @@ from django.utils import timezone
 
 from tests.support.visits_world import PAST, vw_fixture  # noqa: F401
 from uplift.audit.models import Via
-from uplift.support import visits_services as services
-from uplift.support.entitlement import academic_year_of
 from uplift.support.models import Visit, VisitStatus
+from uplift.support.visits import services
+from uplift.support.visits.entitlement import academic_year_of
 
 
 @pytest.fixture

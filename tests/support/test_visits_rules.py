@@ -8,9 +8,9 @@ from django.utils import timezone
 from tests.support.visits_world import vw_fixture  # noqa: F401
 from uplift.audit.models import AuditEvent, Via
 from uplift.core.rules import RuleRefused
-from uplift.support import visit_rules
-from uplift.support import visits_services as services
 from uplift.support.models import Visit, VisitStatus
+from uplift.support.visits import rules as visit_rules
+from uplift.support.visits import services
 
 
 def refused(rule_code: str, call, **arguments) -> str:

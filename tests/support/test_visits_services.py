@@ -9,9 +9,9 @@ from django.core import mail
 from tests.support.visits_world import PAST, vw_fixture  # noqa: F401
 from uplift.audit.models import AuditEvent, Via
 from uplift.schools.services import ChangeRefused, NotAllowed
-from uplift.support import visits_services as services
-from uplift.support.entitlement import entitlement
 from uplift.support.models import NoteTemplate, Visit, VisitStatus
+from uplift.support.visits import services
+from uplift.support.visits.entitlement import entitlement
 
 
 def test_done_when_a_finalised_visit_counts_against_the_entitlement(vw):

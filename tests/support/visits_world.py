@@ -19,7 +19,7 @@ from uplift.audit.models import Via
 from uplift.categorisation.models import CategoryChange, PolicyVersion
 from uplift.categorisation.services import create_policy_from_preset
 from uplift.schools.models import Establishment, LocalAuthority
-from uplift.support import visits_services as services
+from uplift.support.visits import services
 
 PAST = date(2026, 10, 5)  # a visit day in 2026-27, before "today" in the tests that write notes
 

@@ -5,7 +5,7 @@ letters, and the letters API. A headteacher reads only their own school's SENT l
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from uplift.casework.letters_services import ensure_default_letter_templates
+from uplift.casework.letters.services import ensure_default_letter_templates
 from uplift.casework.models import ConcernCase, Letter, LetterKind, LetterTemplate, SendingMethod
 
 CASEWORK = "in  ok  ok  403 403 403 403 403 403"

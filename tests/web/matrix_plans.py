@@ -9,7 +9,8 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from uplift.audit.models import Via
-from uplift.support import cycles_services, plans_services
+from uplift.support.cycles import services as cycles_services
+from uplift.support.plans import services as plans_services
 
 # anonymous admin la.officer data.officer adviser headteacher chair board.member dfe.viewer
 READ_OWN = "in  ok  ok  403 ok  ok  ok  403 403"

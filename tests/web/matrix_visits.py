@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from uplift.accounts.models import Profile, Role
 from uplift.audit.models import Via
-from uplift.support import visits_services as services
+from uplift.support.visits import services
 
 # A visit of the in-scope school, made by the adviser persona
 VISIT = "in  ok  ok  404 ok  ok  ok  404 404"

@@ -3,21 +3,19 @@
 from ninja import NinjaAPI, Swagger
 
 from uplift.api.auth import API_AUTH
-from uplift.api.endpoints import (
-    calendar,
-    cases,
-    flags,
-    imports,
-    inspections,
-    letters,
-    meetings,
-    plans,
-    reports,
-    schools,
-    visits,
-    work,
-)
+from uplift.api.calendar import routes as calendar
+from uplift.api.cases import routes as cases
 from uplift.api.errors import register_handlers
+from uplift.api.flags import routes as flags
+from uplift.api.imports import routes as imports
+from uplift.api.inspections import routes as inspections
+from uplift.api.letters import routes as letters
+from uplift.api.meetings import routes as meetings
+from uplift.api.plans import routes as plans
+from uplift.api.reports import routes as reports
+from uplift.api.schools import routes as schools
+from uplift.api.visits import routes as visits
+from uplift.api.work import routes as work
 
 DESCRIPTION = """\
 Uplift's data for scripts: schools, their inspections and performance, and the import history.

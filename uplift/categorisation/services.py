@@ -25,7 +25,7 @@ from uplift.categorisation.models import (
     VersionStatus,
 )
 from uplift.categorisation.presets import preset as find_preset
-from uplift.categorisation.round_codes import parse_round_code
+from uplift.categorisation.rounds.codes import parse_round_code
 from uplift.categorisation.selectors import categorise_la
 
 NAME_MAX_LENGTH = Policy._meta.get_field("name").max_length

@@ -16,6 +16,6 @@ urlpatterns = [
     path(f"{VERSION}what-if/", views.version_what_if, name="what_if"),
 ]
 
-from uplift.categorisation.rounds_urls import urlpatterns as round_urlpatterns  # noqa: E402
+from uplift.categorisation.rounds.urls import urlpatterns as round_urlpatterns  # noqa: E402
 
 urlpatterns += round_urlpatterns

@@ -8,9 +8,9 @@ from datetime import date
 from django.contrib.auth import get_user_model
 
 from uplift.audit.models import Via
-from uplift.casework.letters_services import ensure_default_letter_templates
+from uplift.casework.letters.services import ensure_default_letter_templates
 from uplift.categorisation.models import Decision, Policy, Round, RoundStatus, VersionStatus
-from uplift.categorisation.rounds_services import (
+from uplift.categorisation.rounds.services import (
     decide_school,
     publish_round,
     record_board_meeting,
@@ -20,7 +20,7 @@ from uplift.categorisation.services import (
     create_policy_from_preset,
     propose_round,
 )
-from uplift.support.visits_services import ensure_default_note_template
+from uplift.support.visits.services import ensure_default_note_template
 
 DEMO_ROUND = "2026-autumn"
 DEMO_POLICY = "Peterborough-style categorisation"

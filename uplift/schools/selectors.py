@@ -58,7 +58,7 @@ def establishments_for_export(*, la_code: str) -> list[SchoolExportRow]:
 
 def _with_categories(rows: list[SchoolExportRow], schools) -> list[SchoolExportRow]:
     """Each row with the school's current category: two more queries."""
-    from uplift.categorisation.rounds_selectors import current_categories
+    from uplift.categorisation.rounds.selectors import current_categories
 
     current = current_categories(establishment_ids=[school.pk for school in schools])
     return [

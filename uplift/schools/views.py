@@ -18,7 +18,7 @@ from uplift.accounts.scoping import (
     visible_local_authorities,
 )
 from uplift.casework.models import Stage
-from uplift.categorisation.rounds_selectors import current_category
+from uplift.categorisation.rounds.selectors import current_category
 from uplift.inspections.selectors import latest_graded_inspections
 from uplift.schools import selectors_web as selectors
 from uplift.schools.models import PhaseGroup

@@ -87,7 +87,7 @@ class _Entries:
 
 
 def _categories(out: _Entries, user, school) -> None:
-    from uplift.categorisation.rounds_selectors import category_history
+    from uplift.categorisation.rounds.selectors import category_history
 
     if not can_read_categories(user, school):
         return

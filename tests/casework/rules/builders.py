@@ -3,8 +3,8 @@
 from dataclasses import replace
 from datetime import date
 
-from uplift.casework.rules.base import Attempt, CaseFacts, NoticeFacts, PowerFacts
-from uplift.casework.rules.registry import get, refusals
+from uplift.casework.cases.rules.base import Attempt, CaseFacts, NoticeFacts, PowerFacts
+from uplift.casework.cases.rules.registry import get, refusals
 
 TODAY = date(2026, 11, 20)
 

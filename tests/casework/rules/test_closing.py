@@ -1,8 +1,8 @@
 from datetime import date
 
 from tests.casework.rules.builders import attempt, facts, power, refusal
-from uplift.casework.rules.academy_orders import academy_order_note
-from uplift.casework.rules.base import CLOSE, STRUCTURAL
+from uplift.casework.cases.rules.academy_orders import academy_order_note
+from uplift.casework.cases.rules.base import CLOSE, STRUCTURAL
 
 
 def test_a_structural_solution_once_eligible():

@@ -1,7 +1,7 @@
 from datetime import date
 
 from tests.casework.rules.builders import attempt, codes, facts, notice, refusal
-from uplift.casework.rules.base import MOVE
+from uplift.casework.cases.rules.base import MOVE
 
 READY = facts(
     stage="warning_notice",

@@ -1,7 +1,7 @@
 from datetime import date
 
 from tests.casework.rules.builders import attempt, facts, refusal
-from uplift.casework.rules.base import MOVE
+from uplift.casework.cases.rules.base import MOVE
 
 
 def test_letter_of_concern_needs_a_sent_concern_letter():

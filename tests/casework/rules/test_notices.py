@@ -1,7 +1,7 @@
 from datetime import date
 
 from tests.casework.rules.builders import TODAY, attempt, facts, notice, refusal
-from uplift.casework.rules.base import COMPLIANCE, DFE_COPY, INTENTION, NOTICE, POWER
+from uplift.casework.cases.rules.base import COMPLIANCE, DFE_COPY, INTENTION, NOTICE, POWER
 
 
 def test_notices_and_powers_are_for_maintained_schools_only():

@@ -1,7 +1,7 @@
 from datetime import date
 
 from tests.casework.rules.builders import attempt, facts, notice, power, refusal
-from uplift.casework.rules.base import POWER, POWER_DFE
+from uplift.casework.cases.rules.base import POWER, POWER_DFE
 
 ELIGIBLE = facts(stage="eligible", stage_changed_on=date(2026, 6, 24), notices=(notice(),))
 

@@ -3,7 +3,7 @@
 import re
 from pathlib import Path
 
-from uplift.casework.rules.registry import all_rules
+from uplift.casework.cases.rules.registry import all_rules
 
 
 def test_every_rule_has_a_code_and_a_message():

@@ -1,7 +1,7 @@
 from datetime import date
 
 from tests.casework.rules.builders import attempt, facts, refusal
-from uplift.casework.rules.base import CLOSE, MOVE, NOTICE, OPEN, POWER, STRUCTURAL
+from uplift.casework.cases.rules.base import CLOSE, MOVE, NOTICE, OPEN, POWER, STRUCTURAL
 
 
 def test_one_open_case_per_school():

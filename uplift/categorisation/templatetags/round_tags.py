@@ -1,6 +1,6 @@
 from django import template
 
-from uplift.categorisation.rounds_selectors import category_history
+from uplift.categorisation.rounds.selectors import category_history
 
 register = template.Library()
 

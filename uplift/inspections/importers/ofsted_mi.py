@@ -9,8 +9,8 @@ older frameworks or the previous full one, and the latest ungraded one.
 from functools import cached_property
 
 from uplift.audit.models import Via
-from uplift.casework.cases_services import open_cases_for_inspections
-from uplift.casework.rules.base import CONCERN_CATEGORIES
+from uplift.casework.cases.rules.base import CONCERN_CATEGORIES
+from uplift.casework.cases.services import open_cases_for_inspections
 from uplift.imports.base import Importer
 from uplift.imports.errors import RowError
 from uplift.imports.registry import register

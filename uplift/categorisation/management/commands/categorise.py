@@ -13,7 +13,7 @@ from uplift.audit.models import Via
 from uplift.categorisation import services
 from uplift.categorisation.models import PolicyVersion, Round, VersionStatus
 from uplift.categorisation.presets import presets
-from uplift.categorisation.round_codes import BadRoundCode, parse_round_code
+from uplift.categorisation.rounds.codes import BadRoundCode, parse_round_code
 from uplift.categorisation.whatif import what_if
 from uplift.schools.local_authorities import normalise_code
 from uplift.schools.models import LocalAuthority

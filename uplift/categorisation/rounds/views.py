@@ -1,0 +1,262 @@
+"""The round pages: the LA's rounds, a round's schools with their proposals, an officer's
+review of one school, the board's moderation, publication, re-categorising a school between
+rounds, and a headteacher's or chair's own school. Rounds are for LA officers (their LA's)
+and system administrators: anyone else is refused (403), another LA's round is not found."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET
+
+from uplift.accounts import scoping
+from uplift.accounts.models import Role
+from uplift.audit.models import Via
+from uplift.categorisation import services
+from uplift.categorisation.models import Decision, Round, RoundStatus
+from uplift.categorisation.rounds import selectors as rounds_selectors
+from uplift.categorisation.rounds import services as rounds_services
+from uplift.categorisation.rounds.codes import BadRoundCode
+from uplift.categorisation.rounds.forms import (
+    BoardForm,
+    DecisionForm,
+    PublishForm,
+    RecategoriseForm,
+    StartRoundForm,
+)
+
+
+def _las(request):
+    las = scoping.categorisation_las(request.user)
+    if not las.exists():
+        raise PermissionDenied
+    return las
+
+
+def _round(request, pk: int) -> Round:
+    las = _las(request)
+    return get_object_or_404(
+        Round.objects.filter(la__in=las).select_related("la", "policy_version__policy"), pk=pk
+    )
+
+
+def _attempt(form, service, **arguments):
+    """Call the service; a refused change becomes a form error (None is returned)."""
+    try:
+        return service(**arguments)
+    except services.NotAllowed:
+        raise PermissionDenied from None
+    except (services.ChangeRefused, BadRoundCode) as refused:
+        form.add_error(None, str(refused))
+    return None
+
+
+@login_required
+def round_list(request):
+    las = _las(request)
+    form = StartRoundForm(request.POST or None, las=las)
+    if request.method == "POST" and form.is_valid():
+        version = form.cleaned_data["policy_version"]
+        refresh = _attempt(
+            form,
+            services.propose_round,
+            actor=request.user,
+            via=Via.WEB,
+            la=version.policy.la,
+            code=form.cleaned_data["code"],
+            policy_version=version,
+            reason=form.cleaned_data["reason"],
+        )
+        if refresh is not None:
+            messages.success(request, f"Categories proposed for round {refresh.round.code}")
+            return redirect("categorisation:round", pk=refresh.round.pk)
+    rounds = rounds_selectors.rounds_for(las=las)
+    return render(request, "categorisation/rounds/list.html", {"rounds": rounds, "form": form})
+
+
+@login_required
+@require_GET
+def round_detail(request, pk: int):
+    round_ = _round(request, pk)
+    definition = round_.policy_version.parsed
+    category = request.GET.get("category", "")
+    if category not in {c.code for c in definition.categories}:
+        category = ""
+    undecided = request.GET.get("state") == "undecided"
+    rows = rounds_selectors.round_rows(round=round_, category=category, undecided=undecided)
+    return render(
+        request,
+        "categorisation/rounds/detail.html",
+        {
+            "round": round_,
+            "definition": definition,
+            "rows": rows,
+            "category": category,
+            "undecided": undecided,
+            "undecided_count": rounds_selectors.undecided_count(round=round_),
+            "meetings": round_.board_meetings.prefetch_related("referred__establishment"),
+        },
+    )
+
+
+@login_required
+def school_review(request, pk: int, urn: int):
+    round_ = _round(request, pk)
+    row = get_object_or_404(
+        round_.categorisations.select_related("establishment", "decided_by"),
+        establishment__urn=urn,
+    )
+    definition = round_.policy_version.parsed
+    form = DecisionForm(
+        request.POST or None,
+        definition=definition,
+        initial={
+            "version": row.version,
+            "decision": row.decision or None,
+            "category": row.final_category if row.decision == Decision.OVERRIDDEN else "",
+            "reason": row.override_reason,
+            "evidence": row.override_evidence,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        row.round = round_
+        decided = _attempt(
+            form,
+            rounds_services.decide_school,
+            actor=request.user,
+            via=Via.WEB,
+            categorisation=row,
+            version=data["version"],
+            decision=data["decision"],
+            category=data["category"],
+            reason=data["reason"],
+            evidence=data["evidence"],
+        )
+        if decided is not None:
+            messages.success(request, f"{row.establishment.name}: decision saved")
+            return redirect("categorisation:round", pk=round_.pk)
+        row.refresh_from_db()  # show the current state beside the refusal
+        form.data = form.data.copy()
+        form.data["version"] = str(row.version)
+    return render(
+        request,
+        "categorisation/rounds/review.html",
+        {
+            "round": round_,
+            "row": row,
+            "definition": definition,
+            "form": form,
+            "open": round_.status in rounds_services.OPEN_FOR_REVIEW,
+        },
+    )
+
+
+@login_required
+def round_moderate(request, pk: int):
+    round_ = _round(request, pk)
+    rows = round_.categorisations.select_related("establishment").order_by("establishment__name")
+    form = BoardForm(request.POST or None, rows=rows, initial={"version": round_.version})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        meeting = _attempt(
+            form,
+            rounds_services.record_board_meeting,
+            actor=request.user,
+            via=Via.WEB,
+            round=round_,
+            version=data["version"],
+            held_on=data["held_on"],
+            members_present=data["members_present"],
+            minutes=data["minutes"],
+            outcome=data["outcome"],
+            comment=data["comment"],
+            referred=data["referred"],
+        )
+        if meeting is not None:
+            messages.success(request, f"Board meeting recorded: {meeting.get_outcome_display()}")
+            return redirect("categorisation:round", pk=round_.pk)
+    return render(
+        request,
+        "categorisation/rounds/moderate.html",
+        {
+            "round": round_,
+            "form": form,
+            "undecided_count": rounds_selectors.undecided_count(round=round_),
+        },
+    )
+
+
+@login_required
+def round_publish(request, pk: int):
+    round_ = _round(request, pk)
+    form = PublishForm(request.POST or None, initial={"version": round_.version})
+    if request.method == "POST" and form.is_valid():
+        publication = _attempt(
+            form,
+            rounds_services.publish_round,
+            actor=request.user,
+            via=Via.WEB,
+            round=round_,
+            version=form.cleaned_data["version"],
+            reason=form.cleaned_data["reason"],
+        )
+        if publication is not None:
+            messages.success(request, f"Round {round_.code} published")
+            return redirect("categorisation:round", pk=round_.pk)
+    return render(
+        request,
+        "categorisation/rounds/publish.html",
+        {"round": round_, "form": form, "agreed": round_.status == RoundStatus.MODERATED},
+    )
+
+
+@login_required
+def school_recategorise(request, urn: int):
+    las = _las(request)
+    school = get_object_or_404(
+        scoping.visible_establishments(request.user).filter(la__in=las).select_related("la"),
+        urn=urn,
+    )
+    latest = rounds_services.latest_published_round(school.la)
+    form = None
+    if latest is not None:
+        form = RecategoriseForm(request.POST or None, definition=latest.policy_version.parsed)
+        if request.method == "POST" and form.is_valid():
+            change = _attempt(
+                form,
+                rounds_services.recategorise,
+                actor=request.user,
+                via=Via.WEB,
+                establishment=school,
+                **form.cleaned_data,
+            )
+            if change is not None:
+                messages.success(request, f"{school.name} re-categorised")
+                return redirect("categorisation:recategorise", urn=school.urn)
+    return render(
+        request,
+        "categorisation/rounds/recategorise.html",
+        {
+            "school": school,
+            "latest": latest,
+            "form": form,
+            "history": rounds_selectors.category_history(establishment=school),
+        },
+    )
+
+
+@login_required
+@require_GET
+def my_school(request):
+    """A headteacher's or chair's own school: its published category and why."""
+    profile = scoping.profile_of(request.user)
+    if profile is None or profile.role not in (Role.HEADTEACHER, Role.CHAIR_OF_GOVERNORS):
+        raise Http404("This page is for headteachers and chairs of governors")
+    school = (
+        scoping.visible_establishments(request.user).filter(pk=profile.establishment_id).first()
+    )
+    if school is None:
+        raise Http404("No school is linked to your account")
+    return render(request, "categorisation/rounds/my_school.html", {"school": school})
