@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "uplift.casework",
     "uplift.support",
     "uplift.workload",
+    "uplift.directory",
 ]
 
 MIDDLEWARE = [

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from uplift.core import views as core_views
-from uplift.schools.urls import la_urlpatterns
+from uplift.directory.urls import la_urlpatterns
 
 urlpatterns = [
     path("", core_views.home, name="home"),
@@ -10,7 +10,7 @@ urlpatterns = [
     path("accessibility/", core_views.accessibility, name="accessibility"),
     path("cookies/", core_views.cookies, name="cookies"),
     path("accounts/", include("uplift.accounts.urls")),
-    path("schools/", include("uplift.schools.urls")),
+    path("schools/", include("uplift.directory.urls")),
     path("la/", include((la_urlpatterns, "la"))),
     path("groups/", include("uplift.schools.groups.urls")),
     path("imports/", include("uplift.imports.urls")),

@@ -13,6 +13,7 @@ from django.core.management.base import CommandError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from uplift.directory.export import EXPORT_COLUMNS, establishments_for_export
 from uplift.inspections import frameworks
 from uplift.inspections.models import (
     CategoryOfConcern,
@@ -22,7 +23,6 @@ from uplift.inspections.models import (
     Judgement,
 )
 from uplift.schools.models import Establishment, LocalAuthority, PhaseGroup
-from uplift.schools.selectors import EXPORT_COLUMNS, establishments_for_export
 
 GRADED, UNGRADED = InspectionKind.GRADED, InspectionKind.UNGRADED
 MONITORING, REPORT_CARD = InspectionKind.MONITORING, InspectionKind.REPORT_CARD

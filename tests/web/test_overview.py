@@ -7,9 +7,9 @@ import pytest
 from django.urls import reverse
 
 from uplift.accounts.models import Role
+from uplift.directory.overview import la_overview
 from uplift.inspections.models import Inspection, InspectionKind, InspectionSource, Judgement
 from uplift.schools.models import PhaseGroup
-from uplift.schools.overview import la_overview
 
 
 def overview_url(code: str) -> str:

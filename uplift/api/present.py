@@ -3,7 +3,7 @@ fetch what is shown (related rows joined or prefetched) before presenting it."""
 
 from django.utils import timezone
 
-from uplift.schools.selectors import grade_summary
+from uplift.inspections.selectors import grade_summary
 
 
 def local_authority(la) -> dict | None:

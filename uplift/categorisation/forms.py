@@ -12,7 +12,7 @@ from uplift.categorisation.definition import (
     parse_definition,
 )
 from uplift.categorisation.presets import presets
-from uplift.schools.forms import reason_field
+from uplift.core.forms import reason_field
 
 NAME_MAX_LENGTH = 120
 

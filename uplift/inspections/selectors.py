@@ -6,7 +6,12 @@ judgements), however many schools it is asked about.
 
 from collections.abc import Iterable
 
-from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import (
+    OuterRef,
+    Prefetch,
+    QuerySet,
+    Subquery,
+)
 
 from uplift.inspections.models import Inspection, InspectionKind, Judgement
 from uplift.schools.models import Establishment
@@ -63,3 +68,16 @@ def _establishment_ids(establishments: Establishments):
     if isinstance(establishments, QuerySet):
         return establishments.values("pk")  # stays a subquery: no extra round trip
     return [getattr(e, "pk", e) for e in establishments]
+
+
+def grade_summary(inspection: Inspection) -> str:
+    """The overall grade's label, or where the framework gives none (from September 2024)
+    each area's grade in the framework's order: 'Inclusion: Strong standard; ...'."""
+    framework = inspection.framework_info
+    if framework.has_overall_grade and inspection.overall_grade is not None:
+        return inspection.overall_label
+    order = {area.code: position for position, area in enumerate(framework.areas)}
+    judgements = sorted(
+        inspection.judgements.all(), key=lambda j: (order.get(j.area, len(order)), j.area)
+    )
+    return "; ".join(f"{j.area_label}: {j.grade_label}" for j in judgements)

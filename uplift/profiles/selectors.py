@@ -15,8 +15,8 @@ from uplift.inspections.models import CategoryOfConcern, Inspection
 from uplift.inspections.selectors import GRADED_KINDS, inspection_history
 from uplift.performance.models import Level, Measure, Result
 from uplift.performance.selectors import MeasureTrend
+from uplift.performance.trends import academic_years_to, key_measure_trends
 from uplift.schools.models import Establishment, PhaseGroup, StatisticalNeighbour
-from uplift.schools.selectors_web import academic_years_to, key_measure_trends
 
 # LA-level LAIT indicators shown against statistical neighbours, by the school's phase.
 LAIT_PRIMARY = ("lait.FSP_NEW_GOODDEV", "lait.KS1P_all", "lait.KS2RWM_Expected_STD")

@@ -6,13 +6,13 @@ from django import forms
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
+from uplift.core.forms import DateField
 from uplift.performance.models import Level, Measure, Result
 from uplift.reports.as_at import PHASE_LABELS, REPORTED_PHASES
 from uplift.reports.attainment import KEY_STAGE_LABELS
 from uplift.reports.models import Comparison, ReportTarget, TargetMeasure
 from uplift.reports.ofsted_summary import ALL_PHASES, ALL_PHASES_LABEL
 from uplift.reports.targets import LA_SEGMENTS
-from uplift.schools.forms import DateField
 
 DATE_PARTS = ("day", "month", "year")
 PHASE_CHOICES = [

@@ -27,7 +27,7 @@ from uplift.reports.forms import ReportForm
 from uplift.reports.ofsted_summary import ALL_PHASES, GRADES, ofsted_summary
 from uplift.reports.report_cards import report_card_areas
 from uplift.reports.targets import targets_report
-from uplift.schools.overview import las_with_open_schools
+from uplift.schools.selectors import las_with_open_schools
 
 
 def visible_la(request, code: str):

@@ -1,105 +1,65 @@
 """Read queries over the register, shaped for the pages and exports that show them."""
 
-from dataclasses import dataclass, fields, replace
-from datetime import date
+from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.db.models import (
+    Count,
+    Q,
+    QuerySet,
+)
+from django.utils import timezone
 
-from uplift.inspections.models import Inspection, InspectionKind
-from uplift.schools.models import LocalAuthority
-
-# Inspections that set a grade; an ungraded inspection leaves the last grade standing.
-GRADING_KINDS = (InspectionKind.GRADED, InspectionKind.REPORT_CARD)
+from uplift.schools.models import (
+    Establishment,
+    EstablishmentLink,
+    GroupMembership,
+    LocalAuthority,
+)
 
 
 @dataclass(frozen=True)
-class SchoolExportRow:
-    """One establishment with its latest grade, as `uplift export schools` writes it."""
-
-    urn: int
-    laestab: str
-    name: str
-    phase: str
-    phase_group: str
-    type: str
-    status: str
-    pupils: int | None
-    latest_framework: str
-    latest_start_date: date | None
-    latest_grade: str
-    category_of_concern: str
-    latest_ungraded_date: date | None
-    latest_ungraded_outcome: str
-    current_category: str = ""  # the LA's published (or since changed) category
+class LinkedSchool:
+    link: EstablishmentLink
+    visible: bool  # whether the user may open the linked school's page
 
 
-EXPORT_COLUMNS = tuple(f.name for f in fields(SchoolExportRow))
-
-
-def establishments_for_export(*, la_code: str) -> list[SchoolExportRow]:
-    """Every establishment of an LA (open or closed), by name, with its latest graded or
-    report-card inspection, its latest ungraded one and its current category. Seven queries
-    whatever the number of schools. Raises LocalAuthority.DoesNotExist for an unknown code."""
-    la = LocalAuthority.objects.get(code=la_code)
-    newest_first = ("-start_date", "-id")
-    grading = (
-        Inspection.objects.filter(kind__in=GRADING_KINDS)
-        .order_by(*newest_first)
-        .prefetch_related("judgements")
+def linked_schools(establishment, visible: QuerySet[Establishment]) -> list[LinkedSchool]:
+    links = list(EstablishmentLink.objects.filter(urn=establishment.urn))
+    openable = set(
+        visible.filter(urn__in=[link.linked_urn for link in links]).values_list("urn", flat=True)
     )
-    ungraded = Inspection.objects.filter(kind=InspectionKind.UNGRADED).order_by(*newest_first)
-    schools = la.establishments.order_by("name", "urn").prefetch_related(
-        Prefetch("inspections", queryset=grading, to_attr="grading_inspections"),
-        Prefetch("inspections", queryset=ungraded, to_attr="ungraded_inspections"),
+    return [LinkedSchool(link, link.linked_urn in openable) for link in links]
+
+
+def memberships(establishment) -> list[GroupMembership]:
+    """Every group membership of the school, current ones first, then the latest joined."""
+    today = timezone.localdate()
+    found = list(
+        establishment.memberships.select_related("group").order_by("-joined_on", "group__name")
     )
-    schools = list(schools)
-    return _with_categories([_export_row(school) for school in schools], schools)
+    for membership in found:
+        membership.is_current = membership.is_current_on(today)
+    return sorted(found, key=lambda m: not m.is_current)
 
 
-def _with_categories(rows: list[SchoolExportRow], schools) -> list[SchoolExportRow]:
-    """Each row with the school's current category: two more queries."""
-    from uplift.categorisation.rounds.selectors import current_categories
-
-    current = current_categories(establishment_ids=[school.pk for school in schools])
-    return [
-        replace(row, current_category=current[school.pk].label) if school.pk in current else row
-        for row, school in zip(rows, schools, strict=True)
-    ]
-
-
-def _export_row(school) -> SchoolExportRow:
-    latest = school.grading_inspections[0] if school.grading_inspections else None
-    ungraded = school.ungraded_inspections[0] if school.ungraded_inspections else None
-    return SchoolExportRow(
-        urn=school.urn,
-        laestab=school.laestab,
-        name=school.name,
-        phase=school.phase,
-        phase_group=school.get_phase_group_display(),
-        type=school.type_name,
-        status=school.status,
-        pupils=school.pupils,
-        latest_framework=latest.get_framework_display() if latest else "",
-        latest_start_date=latest.start_date if latest else None,
-        latest_grade=grade_summary(latest) if latest else "",
-        category_of_concern=(
-            latest.get_category_of_concern_display()
-            if latest and latest.category_of_concern
-            else ""
-        ),
-        latest_ungraded_date=ungraded.start_date if ungraded else None,
-        latest_ungraded_outcome=ungraded.outcome if ungraded else "",
+def is_open(prefix: str = "") -> Q:
+    """Establishments neither closed nor only proposed to open (GIAS statuses; an empty
+    status, as from the performance tables, counts as open unless a past closing date is
+    known). `prefix` reaches them through a relation, e.g. "establishments__"."""
+    today = timezone.localdate()
+    return (
+        ~Q(**{f"{prefix}status__istartswith": "closed"})
+        & ~Q(**{f"{prefix}status__istartswith": "proposed to open"})
+        & (Q(**{f"{prefix}close_date__isnull": True}) | Q(**{f"{prefix}close_date__gt": today}))
     )
 
 
-def grade_summary(inspection: Inspection) -> str:
-    """The overall grade's label, or where the framework gives none (from September 2024)
-    each area's grade in the framework's order: 'Inclusion: Strong standard; ...'."""
-    framework = inspection.framework_info
-    if framework.has_overall_grade and inspection.overall_grade is not None:
-        return inspection.overall_label
-    order = {area.code: position for position, area in enumerate(framework.areas)}
-    judgements = sorted(
-        inspection.judgements.all(), key=lambda j: (order.get(j.area, len(order)), j.area)
-    )
-    return "; ".join(f"{j.area_label}: {j.grade_label}" for j in judgements)
+def open_establishments(schools: QuerySet[Establishment]) -> QuerySet[Establishment]:
+    return schools.filter(is_open())
+
+
+def las_with_open_schools(las: QuerySet[LocalAuthority]) -> list[LocalAuthority]:
+    """The LAs of `las` with at least one open establishment, by name, each annotated with
+    `open_schools`. One query."""
+    counted = las.annotate(open_schools=Count("establishments", filter=is_open("establishments__")))
+    return list(counted.filter(open_schools__gt=0).order_by("name"))

@@ -10,8 +10,8 @@ from ninja import Query, Router
 from ninja.errors import HttpError
 
 from uplift.accounts import scoping
-from uplift.api.letters.routes import run
 from uplift.api.errors import ERROR_RESPONSES, error_response
+from uplift.api.letters.routes import run
 from uplift.api.meetings.schemas import (
     ActionOut,
     DoneIn,

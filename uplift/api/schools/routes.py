@@ -12,13 +12,13 @@ from uplift.api.schools.schemas import (
     PerformanceQuery,
     SchoolQuery,
 )
+from uplift.directory import school_list as selectors_web
+from uplift.directory.school_list import SchoolFilters, filter_schools
 from uplift.inspections.selectors import (
     inspection_history,
     latest_graded_inspections,
     latest_ungraded_inspections,
 )
-from uplift.schools import selectors_web
-from uplift.schools.selectors_web import SchoolFilters, filter_schools
 
 router = Router(tags=["schools"])
 

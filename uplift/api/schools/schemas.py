@@ -2,8 +2,8 @@
 
 from ninja import Field, Schema
 
+from uplift.directory.school_list import SORTS, Outcome
 from uplift.performance.models import Dataset
-from uplift.schools.selectors_web import SORTS, Outcome
 
 OUTCOMES = "; ".join(f"{value} = {label}" for value, label in Outcome.CHOICES)
 

@@ -5,7 +5,7 @@ from django import forms
 
 from uplift.casework.calendar.selectors import MAX_CALCULATOR_DAYS
 from uplift.casework.calendar.services import MAX_PERIOD, MIN_PERIOD, NAME_MAX_LENGTH
-from uplift.schools.forms import DateField, reason_field
+from uplift.core.forms import DateField, reason_field
 
 
 def _period_field(label: str, help_text: str) -> forms.IntegerField:

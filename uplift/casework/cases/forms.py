@@ -13,7 +13,7 @@ from uplift.casework.models import (
     Stage,
     StructuralKind,
 )
-from uplift.schools.forms import DateField
+from uplift.core.forms import DateField
 
 TEXT_MAX_LENGTH = 4000
 

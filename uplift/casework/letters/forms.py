@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from uplift.casework.letters.placeholders import PLACEHOLDERS
 from uplift.casework.models import LetterTemplate, SendingMethod
-from uplift.schools.forms import reason_field
+from uplift.core.forms import reason_field
 
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d %B %Y", "%d %b %Y"]
 

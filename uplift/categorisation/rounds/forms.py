@@ -4,7 +4,7 @@ the version the user saw, so that a save from a stale page can be refused."""
 from django import forms
 
 from uplift.categorisation.models import BoardOutcome, Decision, PolicyVersion, VersionStatus
-from uplift.schools.forms import reason_field
+from uplift.core.forms import reason_field
 
 
 def _text(label: str, missing: str, rows: int = 4, required: bool = True) -> forms.CharField:

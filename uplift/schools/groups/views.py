@@ -10,13 +10,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from uplift.accounts import scoping
 from uplift.audit.models import Via
 from uplift.schools import services
-from uplift.schools.forms import (
+from uplift.schools.groups import selectors
+from uplift.schools.groups.forms import (
     AddMemberForm,
     EndMembershipForm,
     GroupCreateForm,
     GroupRenameForm,
 )
-from uplift.schools.groups import selectors
 
 GROUPS_PER_PAGE = 50
 

@@ -5,7 +5,7 @@ from django import forms
 
 from uplift.accounts import scoping
 from uplift.core.dates import long_date
-from uplift.schools.forms import DateField
+from uplift.core.forms import DateField
 from uplift.support.models import ActionPlan, CycleStage, Rag
 
 EXAMPLE = "For example, 27 3 2027"

@@ -3,7 +3,7 @@ saw, so that a step taken from a stale page is refused."""
 
 from django import forms
 
-from uplift.schools.forms import DateField, reason_field
+from uplift.core.forms import DateField, reason_field
 
 PURPOSE_MAX = 200
 COMMENT_MAX = 10_000

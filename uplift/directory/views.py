@@ -19,10 +19,11 @@ from uplift.accounts.scoping import (
 )
 from uplift.casework.models import Stage
 from uplift.categorisation.rounds.selectors import current_category
+from uplift.directory import school_list as selectors
+from uplift.directory.overview import la_overview
 from uplift.inspections.selectors import latest_graded_inspections
-from uplift.schools import selectors_web as selectors
 from uplift.schools.models import PhaseGroup
-from uplift.schools.overview import la_overview, las_with_open_schools
+from uplift.schools.selectors import las_with_open_schools
 
 SCHOOLS_PER_PAGE = 50
 

@@ -7,13 +7,13 @@ All counting happens in the database: four queries whatever the number of school
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
-from django.utils import timezone
+from django.db.models import Count, OuterRef, QuerySet, Subquery
 
 from uplift.inspections import frameworks
 from uplift.inspections.models import Inspection, Judgement
 from uplift.inspections.selectors import GRADED_KINDS
 from uplift.schools.models import Establishment, LocalAuthority, PhaseGroup
+from uplift.schools.selectors import open_establishments
 
 OVERALL_GRADES = (1, 2, 3, 4)
 
@@ -80,29 +80,6 @@ class LaOverview:
     @property
     def graded_on_overall_frameworks(self) -> int:
         return sum(row.total for row in self.overall_grades)
-
-
-def is_open(prefix: str = "") -> Q:
-    """Establishments neither closed nor only proposed to open (GIAS statuses; an empty
-    status, as from the performance tables, counts as open unless a past closing date is
-    known). `prefix` reaches them through a relation, e.g. "establishments__"."""
-    today = timezone.localdate()
-    return (
-        ~Q(**{f"{prefix}status__istartswith": "closed"})
-        & ~Q(**{f"{prefix}status__istartswith": "proposed to open"})
-        & (Q(**{f"{prefix}close_date__isnull": True}) | Q(**{f"{prefix}close_date__gt": today}))
-    )
-
-
-def open_establishments(schools: QuerySet[Establishment]) -> QuerySet[Establishment]:
-    return schools.filter(is_open())
-
-
-def las_with_open_schools(las: QuerySet[LocalAuthority]) -> list[LocalAuthority]:
-    """The LAs of `las` with at least one open establishment, by name, each annotated with
-    `open_schools`. One query."""
-    counted = las.annotate(open_schools=Count("establishments", filter=is_open("establishments__")))
-    return list(counted.filter(open_schools__gt=0).order_by("name"))
 
 
 def la_overview(*, la: LocalAuthority, visible: QuerySet[Establishment]) -> LaOverview:

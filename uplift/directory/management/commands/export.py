@@ -9,9 +9,9 @@ from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 
+from uplift.directory.export import EXPORT_COLUMNS, establishments_for_export
 from uplift.schools.local_authorities import normalise_code
 from uplift.schools.models import LocalAuthority
-from uplift.schools.selectors import EXPORT_COLUMNS, establishments_for_export
 
 USAGE_ERROR = 2
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from uplift.schools import views
+from uplift.directory import views
 
 app_name = "schools"
 urlpatterns = [
