@@ -11,7 +11,7 @@ from uplift.inspections.models import Inspection, InspectionKind
 from uplift.schools.models import (
     LocalAuthority,
 )
-from uplift.schools.selectors import grade_summary
+from uplift.inspections.selectors import grade_summary
 
 # Inspections that set a grade; an ungraded inspection leaves the last grade standing.
 GRADING_KINDS = (InspectionKind.GRADED, InspectionKind.REPORT_CARD)
