@@ -8,10 +8,10 @@ from django.db.models import (
 )
 
 from uplift.inspections.models import Inspection, InspectionKind
+from uplift.inspections.selectors import grade_summary
 from uplift.schools.models import (
     LocalAuthority,
 )
-from uplift.inspections.selectors import grade_summary
 
 # Inspections that set a grade; an ungraded inspection leaves the last grade standing.
 GRADING_KINDS = (InspectionKind.GRADED, InspectionKind.REPORT_CARD)

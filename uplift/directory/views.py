@@ -21,7 +21,10 @@ from uplift.casework.models import Stage
 from uplift.categorisation.rounds.selectors import current_category
 from uplift.directory import school_list as selectors
 from uplift.directory.overview import la_overview
+from uplift.inspections import timeline
 from uplift.inspections.selectors import latest_graded_inspections
+from uplift.performance import trends as performance_trends
+from uplift.schools import selectors as register
 from uplift.schools.models import PhaseGroup
 from uplift.schools.selectors import las_with_open_schools
 
@@ -123,7 +126,7 @@ def school_list_csv(request):
 def school_detail(request, urn: int):
     visible = visible_establishments(request.user)
     school = get_object_or_404(visible.select_related("la", "trust"), urn=urn)
-    trends = selectors.key_measure_trends(school)
+    trends = performance_trends.key_measure_trends(school)
     la_visible = bool(school.la_id) and (
         visible_local_authorities(request.user).filter(pk=school.la_id).exists()
     )
@@ -146,11 +149,11 @@ def school_detail(request, urn: int):
             "category": category,
             "open_case": open_case,
             "la_overview_visible": la_visible,
-            "linked_schools": selectors.linked_schools(school, visible),
-            "memberships": selectors.memberships(school),
-            "timeline": selectors.inspection_timeline(school),
-            "trend_charts": selectors.trend_charts(school, trends),
-            "performance": selectors.other_performance(
+            "linked_schools": register.linked_schools(school, visible),
+            "memberships": register.memberships(school),
+            "timeline": timeline.inspection_timeline(school),
+            "trend_charts": performance_trends.trend_charts(school, trends),
+            "performance": performance_trends.other_performance(
                 school, leave_out=[trend.measure.code for trend in trends]
             ),
         },

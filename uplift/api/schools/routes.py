@@ -12,13 +12,13 @@ from uplift.api.schools.schemas import (
     PerformanceQuery,
     SchoolQuery,
 )
-from uplift.directory import school_list as selectors_web
 from uplift.directory.school_list import SchoolFilters, filter_schools
 from uplift.inspections.selectors import (
     inspection_history,
     latest_graded_inspections,
     latest_ungraded_inspections,
 )
+from uplift.schools import selectors as register
 
 router = Router(tags=["schools"])
 
@@ -50,8 +50,8 @@ def school_detail(request, urn: int):
     school = selectors.school_in_scope(user=request.auth, urn=urn)
     return present.school_detail(
         school,
-        memberships=selectors_web.memberships(school),
-        links=selectors_web.linked_schools(school, visible_establishments(request.auth)),
+        memberships=register.memberships(school),
+        links=register.linked_schools(school, visible_establishments(request.auth)),
         latest_graded=latest_graded_inspections(establishments=[school]).get(school.pk),
         latest_ungraded=latest_ungraded_inspections(establishments=[school]).get(school.pk),
     )
