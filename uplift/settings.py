@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "uplift.support",
     "uplift.workload",
     "uplift.directory",
+    "uplift.demo",
 ]
 
 MIDDLEWARE = [

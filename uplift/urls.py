@@ -14,7 +14,7 @@ urlpatterns = [
     path("la/", include((la_urlpatterns, "la"))),
     path("groups/", include("uplift.schools.groups.urls")),
     path("imports/", include("uplift.imports.urls")),
-    path("history/", include("uplift.audit.urls")),
+    path("history/", include("uplift.directory.history.urls")),
     path("categorisation/", include("uplift.categorisation.urls")),
     path("reports/", include("uplift.reports.urls")),
     path("profiles/", include("uplift.profiles.urls")),

@@ -5,8 +5,8 @@ from datetime import date, timedelta
 import pytest
 
 from tests.api.helpers import V1
-from uplift.accounts.personas import ensure_personas
 from uplift.api.services import create_token
+from uplift.demo.personas import ensure_personas
 from uplift.inspections.models import Inspection, InspectionKind, InspectionSource, Judgement
 from uplift.schools.models import (
     Establishment,

@@ -18,7 +18,7 @@ def uplift(monkeypatch, capsys):
     monkeypatch.setattr(connections, "close_all", lambda: None)
 
     def run(name: str, *args: str):
-        command = load_command_class("uplift.accounts", name)
+        command = load_command_class("uplift.schools", name)
         code = 0
         try:
             command.run_from_argv(["uplift", name, *args])

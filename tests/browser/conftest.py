@@ -82,9 +82,9 @@ def site(django_db_setup, django_db_blocker):
 
 
 def _load_demo_data() -> int:
-    from uplift.core.demo import DEMO_FILES
-    from uplift.core.demo_casework import seed_casework
-    from uplift.core.demo_personas import seed_personas
+    from uplift.demo.casework import seed_casework
+    from uplift.demo.data_files import DEMO_FILES
+    from uplift.demo.personas_seed import seed_personas
     from uplift.imports.models import RunStatus
     from uplift.imports.services import run_import
     from uplift.schools.models import LocalAuthority
@@ -119,7 +119,7 @@ def _expected_scopes():
     from django.utils import timezone
 
     from uplift.accounts.models import Profile
-    from uplift.accounts.personas import PERSONAS
+    from uplift.demo.personas import PERSONAS
     from uplift.schools.models import Establishment, GroupMembership, PhaseGroup
 
     today = timezone.localdate()

@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from uplift.accounts.personas import DEMO_PASSWORD
+from uplift.demo.personas import DEMO_PASSWORD
 
 SCHOOL_LINK = re.compile(r"^/schools/(\d+)/$")
 

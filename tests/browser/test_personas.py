@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import BROWSER_TEST
 from tests.browser.pages import filter_by_phase, listed_urns, school_count, search, sign_in
-from uplift.accounts.personas import PERSONAS
+from uplift.demo.personas import PERSONAS
 from uplift.schools.models import PhaseGroup
 
 pytestmark = BROWSER_TEST

@@ -10,8 +10,8 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from uplift.accounts.models import Profile, Role
-from uplift.accounts.personas import ensure_personas
 from uplift.casework.models import ConcernCase, WarningNotice
+from uplift.demo.personas import ensure_personas
 from uplift.schools.models import Establishment, GroupKind, LocalAuthority, SchoolGroup
 
 __all__ = ["fast_passwords", "world", "users", "case", "other_case", "pdf_text", "make_case"]

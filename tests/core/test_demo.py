@@ -4,10 +4,10 @@ import pytest
 from django.core.management import call_command
 
 from uplift.accounts.models import Profile, Role
-from uplift.accounts.personas import PERSONAS
 from uplift.casework.models import ConcernCase, LetterTemplate, OpenedBy
 from uplift.categorisation.models import Round, RoundStatus
-from uplift.core.demo import DEMO_FILES
+from uplift.demo.data_files import DEMO_FILES
+from uplift.demo.personas import PERSONAS
 from uplift.imports.models import ImportRun, RunStatus
 from uplift.inspections.models import Inspection
 from uplift.performance.models import Result

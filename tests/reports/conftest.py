@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from uplift.accounts.personas import ensure_personas
+from uplift.demo.personas import ensure_personas
 from uplift.inspections.models import Inspection, InspectionKind, InspectionSource, Judgement
 from uplift.schools.models import (
     Establishment,

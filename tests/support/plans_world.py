@@ -7,8 +7,8 @@ from types import SimpleNamespace
 
 from django.utils import timezone
 
-from uplift.accounts.personas import ensure_personas
 from uplift.audit.models import Via
+from uplift.demo.personas import ensure_personas
 from uplift.schools.models import Establishment, GroupKind, LocalAuthority, SchoolGroup
 from uplift.support.cycles import services as cycles_services
 from uplift.support.plans import services as plans_services

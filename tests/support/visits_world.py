@@ -14,10 +14,10 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from uplift.accounts.models import Profile, Role
-from uplift.accounts.personas import ensure_personas
 from uplift.audit.models import Via
 from uplift.categorisation.models import CategoryChange, PolicyVersion
 from uplift.categorisation.services import create_policy_from_preset
+from uplift.demo.personas import ensure_personas
 from uplift.schools.models import Establishment, LocalAuthority
 from uplift.support.visits import services
 

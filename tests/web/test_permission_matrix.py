@@ -14,7 +14,6 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
 from django.utils import timezone
 
-from uplift.accounts.personas import PERSONAS, ensure_personas
 from uplift.audit.models import Via
 from uplift.categorisation.models import PolicyVersion, Round
 from uplift.categorisation.services import (
@@ -22,6 +21,7 @@ from uplift.categorisation.services import (
     create_policy_from_preset,
     propose_round,
 )
+from uplift.demo.personas import PERSONAS, ensure_personas
 from uplift.imports.models import ImportRun, RunStatus
 from uplift.profiles.models import ProfileBatch
 from uplift.reports.models import Comparison, ReportTarget, TargetMeasure

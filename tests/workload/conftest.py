@@ -7,7 +7,6 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from uplift.accounts.personas import ensure_personas
 from uplift.casework.models import (
     ConcernCase,
     Letter,
@@ -18,6 +17,7 @@ from uplift.casework.models import (
     StageChange,
     WarningNotice,
 )
+from uplift.demo.personas import ensure_personas
 from uplift.schools.models import Establishment, GroupKind, LocalAuthority, SchoolGroup
 from uplift.support.models import (
     ActionPlan,

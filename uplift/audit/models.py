@@ -1,18 +1,14 @@
 """The audit trail: one event per change made through the pages, the API or the CLI.
 
-Row-level history (django-simple-history) is kept as well for the models people edit
-(SchoolGroup, GroupMembership, Establishment), so a change made any other way (the Django
-admin, a shell) still leaves a trace. The importers write with bulk_create/bulk_update,
-which simple-history does not see: that is intended, since each import run is already
-recorded in full (imports.ImportRun, plus an "import.applied" or "import.rejected" event).
+Row-level history (django-simple-history) is kept as well for the models people edit; each
+app registers its own (the register's historical tables live in this app, see
+uplift/schools/models.py), so a change made any other way (the Django admin, a shell) still
+leaves a trace.
 """
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from simple_history import register
-
-from uplift.schools.models import Establishment, GroupMembership, SchoolGroup
 
 
 class Via(models.TextChoices):
@@ -40,7 +36,7 @@ class AuditEvent(models.Model):
     object_id = models.CharField(max_length=64)
     object_repr = models.CharField(max_length=255)
     establishment = models.ForeignKey(
-        Establishment,
+        "schools.Establishment",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -67,8 +63,3 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.occurred_at:%Y-%m-%d %H:%M} {self.actor_label} {self.action}"
-
-
-# The historical tables live in this app, so the schools app's models stay untouched.
-for _model in (SchoolGroup, GroupMembership, Establishment):
-    register(_model, app="uplift.audit", history_change_reason_field=models.TextField(null=True))

@@ -1,6 +1,7 @@
 """The register: local authorities, establishments, their links and groups."""
 
 from django.db import models
+from simple_history import register
 
 
 class RegisterSource(models.TextChoices):
@@ -217,3 +218,11 @@ class GroupMembership(models.Model):
         return (self.joined_on is None or self.joined_on <= day) and (
             self.left_on is None or day <= self.left_on
         )
+
+
+# Row-level history of the models people edit. The importers write with bulk_create and
+# bulk_update, which simple-history does not see: intended, since each import run is recorded
+# in full (imports.ImportRun and its audit event). The historical tables live in the audit
+# app, where they were first created.
+for _model in (SchoolGroup, GroupMembership, Establishment):
+    register(_model, app="uplift.audit", history_change_reason_field=models.TextField(null=True))

@@ -4,9 +4,9 @@ import sys
 
 from django.core.management.base import BaseCommand
 
-from uplift.core.demo import DEMO_LA_CODE, load_demo_files
-from uplift.core.demo_casework import seed_casework
-from uplift.core.demo_personas import seed_personas
+from uplift.demo.casework import seed_casework
+from uplift.demo.data_files import DEMO_LA_CODE, load_demo_files
+from uplift.demo.personas_seed import seed_personas
 from uplift.schools.models import LocalAuthority
 
 

@@ -3,8 +3,8 @@ ends the school's open membership of the group."""
 
 from django.core.management.base import CommandError
 
-from uplift.accounts.management.commands._membership_cli import REFUSED, MembershipCommand
 from uplift.audit.models import Via
+from uplift.schools.management.commands._membership_cli import REFUSED, MembershipCommand
 from uplift.schools.services import end_membership
 
 

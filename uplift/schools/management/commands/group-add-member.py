@@ -1,7 +1,7 @@
 """`uplift group-add-member --group ID --urn URN --joined DATE --reason TEXT --user NAME`."""
 
-from uplift.accounts.management.commands._membership_cli import MembershipCommand
 from uplift.audit.models import Via
+from uplift.schools.management.commands._membership_cli import MembershipCommand
 from uplift.schools.services import add_member
 
 

@@ -4,8 +4,8 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from uplift.accounts.personas import DEMO_PASSWORD, PERSONAS, ensure_personas
-from uplift.core.demo import DEMO_LA_CODE
+from uplift.demo.data_files import DEMO_LA_CODE
+from uplift.demo.personas import DEMO_PASSWORD, PERSONAS, ensure_personas
 from uplift.schools.models import (
     Establishment,
     GroupKind,

@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from uplift.accounts.scoping import can_read_history
-from uplift.audit import selectors
+from uplift.directory.history import selectors
 from uplift.schools.models import Establishment, SchoolGroup
 
 EVENTS_PER_PAGE = 50

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from uplift.audit import views
+from uplift.directory.history import views
 
 app_name = "audit"
 urlpatterns = [
