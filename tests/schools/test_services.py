@@ -6,14 +6,14 @@ from datetime import date
 import pytest
 
 from tests.audit.world import JOINED, build_world
-from uplift.accounts.scoping import (
+from uplift.audit.models import AuditEvent, Via
+from uplift.schools import services
+from uplift.schools.access import (
     can_change_membership,
     can_manage_groups,
     editable_establishments,
     visible_groups,
 )
-from uplift.audit.models import AuditEvent, Via
-from uplift.schools import services
 from uplift.schools.models import GroupKind, GroupMembership, SchoolGroup
 
 REASON = "Agreed at the spring heads' meeting"

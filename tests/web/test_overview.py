@@ -232,7 +232,7 @@ def test_counts_report_card_grades_per_evaluation_area(officer_client, herts_wor
 
 @pytest.mark.django_db
 def test_overview_selector_stays_within_the_visible_schools(herts, herts_world, make_user):
-    from uplift.accounts.scoping import visible_establishments
+    from uplift.schools.access import visible_establishments
 
     head = make_user("head", Role.HEADTEACHER, establishment=herts_world["card"])
     overview = la_overview(la=herts, visible=visible_establishments(head))

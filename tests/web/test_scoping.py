@@ -5,8 +5,9 @@ from datetime import date, timedelta
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
+from uplift.accounts.access import can_import
 from uplift.accounts.models import Role
-from uplift.accounts.scoping import can_import, visible_establishments
+from uplift.schools.access import visible_establishments
 
 
 @pytest.fixture

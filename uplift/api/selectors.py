@@ -5,10 +5,10 @@ from datetime import date
 from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
-from uplift.accounts.scoping import visible_establishments
 from uplift.inspections.models import Inspection, Judgement
 from uplift.performance.models import Level, Measure
 from uplift.performance.selectors import MeasureTrend, school_trend
+from uplift.schools.access import visible_establishments
 from uplift.schools.models import Establishment
 
 

@@ -8,7 +8,7 @@ from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from uplift.accounts import scoping
+from uplift.categorisation import access
 from uplift.categorisation.engine import Outcome, definition_of, evaluate
 from uplift.categorisation.evidence import (
     InspectionEvidence,
@@ -221,7 +221,7 @@ def categorise(
 
 def visible_policies(user) -> QuerySet[Policy]:
     """The policies of the LAs whose categorisation the user may read and change."""
-    return Policy.objects.filter(la__in=scoping.categorisation_las(user)).select_related("la")
+    return Policy.objects.filter(la__in=access.categorisation_las(user)).select_related("la")
 
 
 def policies_for_list(user) -> list[Policy]:

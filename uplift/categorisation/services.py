@@ -1,5 +1,5 @@
 """Changes to categorisation: policies and their versions, officers' judgements and a round's
-proposals. Each service checks the actor's scope (uplift.accounts.scoping; the command line
+proposals. Each service checks the actor's scope (the app's access module; the command line
 acts as the system), then writes the change and its audit event in one transaction."""
 
 from collections import Counter
@@ -10,9 +10,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Max
 from django.utils import timezone
 
-from uplift.accounts import scoping
 from uplift.audit.models import Via
 from uplift.audit.services import record_event
+from uplift.categorisation import access
 from uplift.categorisation.definition import parse_definition
 from uplift.categorisation.models import (
     Decision,
@@ -27,6 +27,7 @@ from uplift.categorisation.models import (
 from uplift.categorisation.presets import preset as find_preset
 from uplift.categorisation.rounds.codes import parse_round_code
 from uplift.categorisation.selectors import categorise_la
+from uplift.schools import access as schools_access
 
 NAME_MAX_LENGTH = Policy._meta.get_field("name").max_length
 JUDGEMENT_MAX_LENGTH = OfficerJudgement._meta.get_field("value").max_length
@@ -45,7 +46,7 @@ class NotAllowed(ChangeRefused):
 def _check_la(actor, via: str, la) -> None:
     if actor is None and via in TRUSTED_CHANNELS:
         return
-    if not scoping.categorisation_las(actor).filter(pk=la.pk).exists():
+    if not access.categorisation_las(actor).filter(pk=la.pk).exists():
         raise NotAllowed("You cannot change the categorisation of this local authority")
 
 
@@ -240,7 +241,7 @@ def record_officer_judgement(
 ) -> OfficerJudgement:
     """An officer's judgement of a criterion for a school, with its evidence. LA officers
     for their LA's schools and advisers for their assigned schools."""
-    allowed = scoping.editable_establishments(actor).filter(pk=establishment.pk).exists()
+    allowed = schools_access.editable_establishments(actor).filter(pk=establishment.pk).exists()
     if not allowed and not (actor is None and via in TRUSTED_CHANNELS):
         raise NotAllowed("You cannot record judgements for this school")
     criterion = _required(criterion, "the criterion")[:CRITERION_MAX_LENGTH]

@@ -9,9 +9,8 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 
-from uplift.accounts import scoping
 from uplift.audit.models import Via
-from uplift.categorisation import selectors, services
+from uplift.categorisation import access, selectors, services
 from uplift.categorisation.definition import DefinitionInvalid
 from uplift.categorisation.diff import diff_definitions
 from uplift.categorisation.forms import (
@@ -29,7 +28,7 @@ from uplift.categorisation.whatif import what_if
 
 
 def _las(request):
-    las = scoping.categorisation_las(request.user)
+    las = access.categorisation_las(request.user)
     if not las.exists():
         raise PermissionDenied
     return las

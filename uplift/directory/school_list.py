@@ -1,7 +1,7 @@
 """Reads behind the school pages: each in a fixed number of queries, whatever the data size.
 
 Every function takes the queryset of schools the user may see (from
-uplift.accounts.scoping) and never widens it.
+the app's access module) and never widens it.
 """
 
 from dataclasses import dataclass

@@ -11,13 +11,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from uplift.accounts import scoping
-from uplift.accounts.scoping import (
-    profile_of,
-    visible_establishments,
-    visible_local_authorities,
-)
+from uplift.accounts.access import profile_of
+from uplift.casework import access as casework_access
 from uplift.casework.models import Stage
+from uplift.categorisation import access as categorisation_access
 from uplift.categorisation.rounds.selectors import current_category
 from uplift.directory import school_list as selectors
 from uplift.directory.overview import la_overview
@@ -25,6 +22,7 @@ from uplift.inspections import timeline
 from uplift.inspections.selectors import latest_graded_inspections
 from uplift.performance import trends as performance_trends
 from uplift.schools import selectors as register
+from uplift.schools.access import visible_establishments, visible_local_authorities
 from uplift.schools.models import PhaseGroup
 from uplift.schools.selectors import las_with_open_schools
 
@@ -132,11 +130,11 @@ def school_detail(request, urn: int):
     )
     category = (
         current_category(establishment=school)
-        if scoping.can_read_categories(request.user, school)
+        if categorisation_access.can_read_categories(request.user, school)
         else None
     )
     open_case = (
-        scoping.visible_cases(request.user)
+        casework_access.visible_cases(request.user)
         .filter(establishment=school)
         .exclude(stage=Stage.CLOSED)
         .first()

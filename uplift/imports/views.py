@@ -11,7 +11,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import get_valid_filename
 
-from uplift.accounts.scoping import can_import
+from uplift.accounts.access import can_import
 from uplift.imports import registry
 from uplift.imports.errors import FileRejected
 from uplift.imports.forms import ImportUploadForm

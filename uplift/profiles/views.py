@@ -1,14 +1,15 @@
 """Profile pages: a round's profiles (officers), one school's profile in HTML and PDF,
-a batch's progress and the download log. Access goes through accounts.scoping."""
+a batch's progress and the download log. Access goes through the app's access module."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from uplift.accounts.scoping import categorisation_las, profile_establishments
 from uplift.audit.models import Via
+from uplift.categorisation.access import categorisation_las
 from uplift.profiles import selectors, services
+from uplift.profiles.access import profile_establishments
 from uplift.profiles.models import Format, ProfileBatch, ProfileDocument, ProfileDownload
 
 

@@ -1,7 +1,7 @@
 """The LA's categories by phase in a categorisation round, and its priority school list.
 
 Rounds a reader may use: every round of the LA for those who run categorisation there
-(uplift.accounts.scoping.categorisation_las), published rounds only for anyone else who can
+(uplift.categorisation.access.categorisation_las), published rounds only for anyone else who can
 see the LA. A school's category is the one that stands in the round: the officer's decision,
 else the policy's proposal.
 
@@ -21,7 +21,7 @@ from decimal import Decimal
 
 from django.db.models import QuerySet
 
-from uplift.accounts.scoping import categorisation_las
+from uplift.categorisation.access import categorisation_las
 from uplift.categorisation.models import Round, RoundStatus, SchoolCategorisation
 from uplift.inspections import frameworks
 from uplift.inspections.models import Judgement

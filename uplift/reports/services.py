@@ -1,13 +1,13 @@
 """Setting and removing an LA's report targets. Each change checks the actor's scope
-(uplift.accounts.scoping), then writes itself and its audit event in one transaction."""
+(the app's access module), then writes itself and its audit event in one transaction."""
 
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
 
-from uplift.accounts import scoping
 from uplift.audit.services import diff, record_event, snapshot
 from uplift.performance.models import Level, Measure, Result
+from uplift.reports import access
 from uplift.reports.as_at import REPORTED_PHASES
 from uplift.reports.models import OFSTED_MEASURES, Comparison, ReportTarget, TargetMeasure
 from uplift.reports.targets import LA_SEGMENTS, RANKED_POLARITIES
@@ -44,7 +44,7 @@ def create_target(
     indicator_code: str = "",
     academic_year: str = "",
 ) -> ReportTarget:
-    if not scoping.can_set_report_targets(actor, la):
+    if not access.can_set_report_targets(actor, la):
         raise NotAllowed("You cannot set targets for this local authority")
     target = ReportTarget(
         la=la,
@@ -74,7 +74,7 @@ def create_target(
 
 
 def delete_target(*, actor, via: str, target: ReportTarget) -> None:
-    if not scoping.can_set_report_targets(actor, target.la):
+    if not access.can_set_report_targets(actor, target.la):
         raise NotAllowed("You cannot change this local authority's targets")
     with transaction.atomic():
         locked = ReportTarget.objects.select_for_update().get(pk=target.pk)

@@ -7,9 +7,9 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
-from uplift.accounts.scoping import can_set_report_targets
 from uplift.audit.models import Via
 from uplift.reports import services
+from uplift.reports.access import can_set_report_targets
 from uplift.reports.forms import TargetForm
 from uplift.reports.views import visible_la
 

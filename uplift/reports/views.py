@@ -9,13 +9,9 @@ from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 
-from uplift.accounts.scoping import (
-    can_set_report_targets,
-    profile_of,
-    visible_establishments,
-    visible_local_authorities,
-)
+from uplift.accounts.access import profile_of
 from uplift.reports import tables
+from uplift.reports.access import can_set_report_targets
 from uplift.reports.attainment import KEY_STAGE_LABELS, attainment
 from uplift.reports.categories import (
     PRIORITIES,
@@ -27,6 +23,7 @@ from uplift.reports.forms import ReportForm
 from uplift.reports.ofsted_summary import ALL_PHASES, GRADES, ofsted_summary
 from uplift.reports.report_cards import report_card_areas
 from uplift.reports.targets import targets_report
+from uplift.schools.access import visible_establishments, visible_local_authorities
 from uplift.schools.selectors import las_with_open_schools
 
 

@@ -1,6 +1,6 @@
 """Changes people make to groups, memberships and advisers' schools.
 
-Each service checks the actor's write scope (uplift.accounts.scoping), then writes the
+Each service checks the actor's write scope (the app's access module), then writes the
 change and its audit event in one transaction: a refused change writes nothing at all.
 """
 
@@ -9,9 +9,10 @@ from datetime import date
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 
-from uplift.accounts import scoping
+from uplift.accounts import access as accounts_access
 from uplift.audit.services import diff, record_event, snapshot
 from uplift.core.dates import long_date
+from uplift.schools import access
 from uplift.schools.models import GroupKind, GroupMembership, SchoolGroup
 
 NAME_MAX_LENGTH = SchoolGroup._meta.get_field("name").max_length
@@ -26,7 +27,7 @@ class NotAllowed(ChangeRefused):
 
 
 def create_group(*, actor, via: str, la, kind: str, name: str, reason: str) -> SchoolGroup:
-    if not scoping.can_manage_groups(actor, la):
+    if not access.can_manage_groups(actor, la):
         raise NotAllowed("You cannot create groups in this local authority")
     reason = _required_reason(reason)
     if kind not in GroupKind.values:
@@ -53,7 +54,7 @@ def create_group(*, actor, via: str, la, kind: str, name: str, reason: str) -> S
 
 
 def rename_group(*, actor, via: str, group: SchoolGroup, name: str, reason: str) -> SchoolGroup:
-    if not scoping.can_manage_groups(actor, group.la):
+    if not access.can_manage_groups(actor, group.la):
         raise NotAllowed("You cannot change this group")
     reason = _required_reason(reason)
     name = _group_name(name)
@@ -84,7 +85,7 @@ def add_member(
 ) -> GroupMembership:
     """The school joins the group on `joined_on`. Refused while it has a membership of
     the group that has not ended before that day."""
-    if not scoping.can_change_membership(actor, group=group, establishment=establishment):
+    if not access.can_change_membership(actor, group=group, establishment=establishment):
         raise NotAllowed("You cannot change this school's groups")
     reason = _required_reason(reason)
     if joined_on is None:
@@ -125,7 +126,7 @@ def end_membership(
 ) -> GroupMembership:
     """The school leaves the group on `left_on` (not before it joined)."""
     group, establishment = membership.group, membership.establishment
-    if not scoping.can_change_membership(actor, group=group, establishment=establishment):
+    if not access.can_change_membership(actor, group=group, establishment=establishment):
         raise NotAllowed("You cannot change this school's groups")
     reason = _required_reason(reason)
     if left_on is None:
@@ -171,8 +172,8 @@ def unassign_school(*, actor, via: str, adviser, establishment, reason: str) -> 
 
 def _change_assignment(*, actor, via, adviser, establishment, reason, add: bool) -> None:
     allowed = (
-        scoping.assignable_advisers(actor).filter(pk=adviser.pk).exists()
-        and scoping.editable_establishments(actor).filter(pk=establishment.pk).exists()
+        accounts_access.assignable_advisers(actor).filter(pk=adviser.pk).exists()
+        and access.editable_establishments(actor).filter(pk=establishment.pk).exists()
     )
     if not allowed:
         raise NotAllowed("You cannot change this adviser's schools")

@@ -8,15 +8,12 @@ from datetime import date, timedelta
 
 from django.db.models import Exists, OuterRef, Prefetch, Q
 
+from uplift.accounts.access import profile_of
 from uplift.accounts.models import Role
-from uplift.accounts.scoping import (
-    profile_of,
-    visible_action_plans,
-    visible_cases,
-    visible_meetings,
-)
+from uplift.casework.access import visible_cases, visible_meetings
 from uplift.casework.models import Compliance, MeetingAction, Stage, WarningNotice
 from uplift.core.dates import long_date
+from uplift.support.access import visible_action_plans
 from uplift.support.models import Milestone, Objective, PlanStatus, Visit, VisitStatus
 from uplift.workload.reminders import (
     Kind,

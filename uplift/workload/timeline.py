@@ -2,7 +2,7 @@
 change, closed), warning notices, powers used, structural solutions, letters, monitoring
 board meetings and their actions, visits, action plans and support cycles, newest first.
 
-Each source is read through the user's scope (uplift.accounts.scoping): a headteacher sees
+Each source is read through the user's scope (the app's access module): a headteacher sees
 their school's sent letters, warning notices, visits, plans and cycles, but no case
 stages and no monitoring board minutes. A fixed number of queries, however long the
 history.
@@ -14,18 +14,16 @@ from datetime import date, datetime
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from uplift.accounts.scoping import (
-    can_read_categories,
-    visible_action_plans,
+from uplift.casework.access import (
     visible_cases,
     visible_letters,
     visible_meetings,
-    visible_support_cycles,
-    visible_visits,
     visible_warning_notices,
 )
 from uplift.casework.models import Compliance, Ground, Stage, StageChange
+from uplift.categorisation.access import can_read_categories
 from uplift.core.dates import long_date
+from uplift.support.access import visible_action_plans, visible_support_cycles, visible_visits
 from uplift.support.models import Objective, ProgressReview
 from uplift.workload.reminders import (
     case_path,

@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from uplift.accounts.scoping import visible_establishments
+from uplift.schools.access import visible_establishments
 from uplift.workload.selectors import my_work
 from uplift.workload.timeline import KINDS, school_timeline
 

@@ -11,7 +11,6 @@ from ninja import Query, Router
 from ninja.errors import HttpError
 from ninja.responses import Status
 
-from uplift.accounts import scoping
 from uplift.api.calendar.schemas import (
     SchoolHolidayIn,
     SchoolHolidayOut,
@@ -20,13 +19,14 @@ from uplift.api.calendar.schemas import (
 )
 from uplift.api.errors import ERROR_RESPONSES, ErrorOut
 from uplift.audit.models import Via
+from uplift.casework import access as casework_access
 from uplift.casework.calendar import selectors, services
 
 router = Router(tags=["calendar"])
 
 
 def _la(request, code: str):
-    las = scoping.casework_las(request.auth)
+    las = casework_access.casework_las(request.auth)
     if not las.exists():
         raise PermissionDenied
     return get_object_or_404(las, code=code)

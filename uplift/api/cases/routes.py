@@ -12,7 +12,7 @@ from ninja import Query, Router
 from ninja.errors import HttpError
 from ninja.responses import Status
 
-from uplift.accounts import scoping
+from uplift.accounts import access as accounts_access
 from uplift.accounts.models import Role
 from uplift.api.cases.schemas import (
     CaseDetailOut,
@@ -35,6 +35,7 @@ from uplift.api.cases.schemas import (
 from uplift.api.errors import ERROR_RESPONSES, ErrorOut
 from uplift.api.pagination import Page, PageParams, paginate
 from uplift.audit.models import Via
+from uplift.casework import access as casework_access
 from uplift.casework.cases import selectors
 from uplift.casework.cases import services as cases_services
 from uplift.casework.cases.changes import RuleRefused, StaleCase
@@ -158,9 +159,9 @@ def case_detail_out(page: dict) -> dict:
 
 
 def _reads_cases(user) -> bool:
-    if scoping.is_system_admin(user):
+    if accounts_access.is_system_admin(user):
         return True
-    profile = scoping.profile_of(user)
+    profile = accounts_access.profile_of(user)
     return bool(profile and profile.role in (Role.LA_OFFICER, Role.ADVISER))
 
 
@@ -170,7 +171,7 @@ def _case(request, case_id: int):
 
 def _item(request, queryset, pk: int):
     return get_object_or_404(
-        queryset.filter(case__in=scoping.visible_cases(request.auth)).select_related(
+        queryset.filter(case__in=casework_access.visible_cases(request.auth)).select_related(
             "case__establishment__la"
         ),
         pk=pk,
@@ -211,7 +212,7 @@ def list_cases(request, filters: Query[CaseQuery], page: Query[PageParams]):
     summary="Open a case for a school (one open case per school)",
 )
 def open_case(request, payload: CaseIn):
-    las = scoping.casework_las(request.auth)
+    las = casework_access.casework_las(request.auth)
     if not las.exists():
         raise PermissionDenied
     school = get_object_or_404(

@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Query, Router
 from ninja.errors import AuthorizationError
 
-from uplift.accounts.scoping import can_import
+from uplift.accounts.access import can_import
 from uplift.api import present
 from uplift.api.errors import ERROR_RESPONSES
 from uplift.api.pagination import Page, PageParams, paginate

@@ -8,7 +8,6 @@ from django.shortcuts import get_object_or_404
 from ninja import Query, Router
 from ninja.errors import HttpError
 
-from uplift.accounts import scoping
 from uplift.api.errors import ERROR_RESPONSES, error_response
 from uplift.api.letters.schemas import (
     LetterOut,
@@ -17,6 +16,7 @@ from uplift.api.letters.schemas import (
 )
 from uplift.api.pagination import Page, PageParams, paginate
 from uplift.audit.models import Via
+from uplift.casework import access as casework_access
 from uplift.casework.letters import selectors, services
 from uplift.schools.services import ChangeRefused, NotAllowed
 
@@ -74,7 +74,7 @@ def _letter(request, pk: int):
     summary="A case's letters",
 )
 def case_letters(request, case_id: int, page: Query[PageParams]):
-    case = get_object_or_404(scoping.visible_cases(request.auth), pk=case_id)
+    case = get_object_or_404(casework_access.visible_cases(request.auth), pk=case_id)
     letters = selectors.visible_letter_set(user=request.auth).filter(case=case)
     letters = letters.order_by("generated_at", "id")
     return paginate(
@@ -92,9 +92,9 @@ def case_letters(request, case_id: int, page: Query[PageParams]):
 )
 def generate_letter(request, case_id: int, payload: NewLetterIn):
     case = get_object_or_404(
-        scoping.visible_cases(request.auth).select_related("establishment__la"), pk=case_id
+        casework_access.visible_cases(request.auth).select_related("establishment__la"), pk=case_id
     )
-    if not scoping.can_run_casework(request.auth, case.establishment):
+    if not casework_access.can_run_casework(request.auth, case.establishment):
         raise HttpError(403, "You cannot write letters for this school's case")
     template = selectors.templates_for_case(user=request.auth, case=case).filter(
         pk=payload.template_id

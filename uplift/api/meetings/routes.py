@@ -9,7 +9,6 @@ from django.shortcuts import get_object_or_404
 from ninja import Query, Router
 from ninja.errors import HttpError
 
-from uplift.accounts import scoping
 from uplift.api.errors import ERROR_RESPONSES, error_response
 from uplift.api.letters.routes import run
 from uplift.api.meetings.schemas import (
@@ -20,6 +19,7 @@ from uplift.api.meetings.schemas import (
 )
 from uplift.api.pagination import Page, PageParams, paginate
 from uplift.audit.models import Via
+from uplift.casework import access as casework_access
 from uplift.casework.meetings import selectors, services
 from uplift.casework.models import MeetingAction
 
@@ -57,7 +57,7 @@ def meeting_out(meeting) -> dict:
 
 def _school(request, urn: int):
     return get_object_or_404(
-        scoping.meeting_establishments(request.auth).select_related("la"), urn=urn
+        casework_access.meeting_establishments(request.auth).select_related("la"), urn=urn
     )
 
 
@@ -70,7 +70,7 @@ def school_meetings(request, urn: int, page: Query[PageParams]):
     school = _school(request, urn)
     actions = MeetingAction.objects.select_related("owner").order_by("due_on", "id")
     meetings = (
-        scoping.visible_meetings(request.auth)
+        casework_access.visible_meetings(request.auth)
         .filter(establishment=school)
         .select_related("establishment", "recorded_by")
         .prefetch_related(Prefetch("actions", queryset=actions))
@@ -92,12 +92,12 @@ def _invalid(location: str, message: str):
 )
 def record_meeting(request, urn: int, payload: MeetingIn):
     school = _school(request, urn)
-    if not scoping.can_run_casework(request.auth, school):
+    if not casework_access.can_run_casework(request.auth, school):
         raise HttpError(403, "You cannot record this school's monitoring board meetings")
     case = None
     if payload.case_id is not None:
         case = (
-            scoping.visible_cases(request.auth)
+            casework_access.visible_cases(request.auth)
             .filter(establishment=school, pk=payload.case_id)
             .first()
         )

@@ -15,7 +15,6 @@ from django.shortcuts import get_object_or_404
 from ninja import Query, Router
 from ninja.responses import Status
 
-from uplift.accounts import scoping
 from uplift.api.errors import ERROR_RESPONSES, ErrorOut, error_response
 from uplift.api.pagination import Page, PageParams, paginate
 from uplift.api.plans.schemas import (
@@ -32,7 +31,9 @@ from uplift.api.plans.schemas import (
     StepIn,
 )
 from uplift.audit.models import Via
+from uplift.casework import access as casework_access
 from uplift.core.rules import RuleRefused
+from uplift.support import access as support_access
 from uplift.support.cycles import services as cycles_services
 from uplift.support.plans import selectors as plans_selectors
 from uplift.support.plans import services as plans_services
@@ -115,7 +116,7 @@ def _cycle(cycle, *, school) -> dict:
 
 
 def _reader(request) -> None:
-    if not scoping.reads_school_support(request.auth):
+    if not support_access.reads_school_support(request.auth):
         raise PermissionDenied
 
 
@@ -124,7 +125,7 @@ def _school(request, urn: int):
 
 
 def _writer(request, school) -> None:
-    if not scoping.can_plan_support(request.auth, school):
+    if not support_access.can_plan_support(request.auth, school):
         raise PermissionDenied
 
 
@@ -154,7 +155,7 @@ def _refusal(exc: "_Refused"):
 def _plan_to_change(request, pk: int):
     _reader(request)
     plan = get_object_or_404(
-        scoping.visible_action_plans(request.auth).select_related("establishment__la"), pk=pk
+        support_access.visible_action_plans(request.auth).select_related("establishment__la"), pk=pk
     )
     _writer(request, plan.establishment)
     return plan
@@ -227,7 +228,7 @@ def create_action_plan(request, body: PlanIn):
     _writer(request, school)
     case = None
     if body.case_id is not None:
-        case = scoping.visible_cases(request.auth).filter(pk=body.case_id).first()
+        case = casework_access.visible_cases(request.auth).filter(pk=body.case_id).first()
         if case is None:
             raise _Refused(f"There is no concern case {body.case_id} you can see", "refused")
     plan = _change(
@@ -404,7 +405,7 @@ def record_cycle_step(request, cycle_id: int, body: StepIn):
     _writer(request, cycle.establishment)
     plan = None
     if body.plan_id is not None:
-        plan = scoping.visible_action_plans(request.auth).filter(pk=body.plan_id).first()
+        plan = support_access.visible_action_plans(request.auth).filter(pk=body.plan_id).first()
         if plan is None:
             raise _Refused(f"There is no action plan {body.plan_id} you can see", "refused")
     _change(

@@ -10,7 +10,6 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Query, Router
 
-from uplift.accounts.scoping import visible_establishments, visible_local_authorities
 from uplift.api.errors import ERROR_RESPONSES
 from uplift.api.pagination import Page, PageParams, paginate
 from uplift.api.reports.schemas import (
@@ -33,6 +32,7 @@ from uplift.reports.categories import categories_by_phase, priority_schools, rea
 from uplift.reports.ofsted_summary import GRADES, ofsted_summary
 from uplift.reports.report_cards import report_card_areas
 from uplift.reports.targets import targets_report
+from uplift.schools.access import visible_establishments, visible_local_authorities
 
 router = Router(tags=["reports"])
 

@@ -3,7 +3,6 @@ inspections and its performance. A school out of scope answers 404, like a missi
 
 from ninja import Query, Router
 
-from uplift.accounts.scoping import visible_establishments
 from uplift.api import present, selectors
 from uplift.api.errors import ERROR_RESPONSES
 from uplift.api.pagination import Page, PageParams, paginate
@@ -19,6 +18,7 @@ from uplift.inspections.selectors import (
     latest_ungraded_inspections,
 )
 from uplift.schools import selectors as register
+from uplift.schools.access import visible_establishments
 
 router = Router(tags=["schools"])
 

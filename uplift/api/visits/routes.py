@@ -18,7 +18,6 @@ from ninja import Query, Router
 from ninja.errors import HttpError
 from ninja.responses import Status
 
-from uplift.accounts import scoping
 from uplift.api.errors import ERROR_RESPONSES, ErrorOut, error_response
 from uplift.api.pagination import Page, PageParams, paginate
 from uplift.api.visits.schemas import (
@@ -33,6 +32,7 @@ from uplift.api.visits.schemas import (
 )
 from uplift.audit.models import Via
 from uplift.schools.services import ChangeRefused, NotAllowed
+from uplift.support import access as support_access
 from uplift.support.visits import selectors, services
 from uplift.support.visits.entitlement import academic_year_of, entitlement, parse_academic_year
 
@@ -49,7 +49,7 @@ def _person(user) -> dict | None:
 
 def _visit(visit, user) -> dict:
     note = None
-    if scoping.can_read_note(user, visit):
+    if support_access.can_read_note(user, visit):
         note = {
             "sections": visit.note,
             "shared_at": visit.note_shared_at,
@@ -134,7 +134,7 @@ def school_entitlement(request, urn: int, filters: Query[YearQuery]):
 )
 def schedule_visit(request, body: VisitIn):
     school = selectors.support_school(user=request.auth, urn=body.urn)
-    if not scoping.can_plan_support(request.auth, school):
+    if not support_access.can_plan_support(request.auth, school):
         raise PermissionDenied
     if body.adviser_id is None:
         if not selectors.is_adviser(request.auth):

@@ -1,6 +1,6 @@
 """Changes to an LA's casework calendar: its settings (default periods, in working days) and
 its school holidays. Each runs in one transaction with its audit event, for the LA's
-officers and system administrators only (uplift.accounts.scoping.casework_las).
+officers and system administrators only (uplift.accounts.access.casework_las).
 
 A change here never moves a deadline already served: notices keep the deadline computed on
 the day they were issued."""
@@ -10,8 +10,8 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
-from uplift.accounts import scoping
 from uplift.audit.services import diff, record_event, snapshot
+from uplift.casework import access
 from uplift.casework.models import CaseworkSettings, SchoolHoliday
 from uplift.core.dates import long_date
 from uplift.schools.models import LocalAuthority
@@ -28,7 +28,7 @@ class HolidayOverlaps(ChangeRefused):
 
 
 def _check_la(actor, la) -> None:
-    if not scoping.casework_las(actor).filter(pk=la.pk).exists():
+    if not access.casework_las(actor).filter(pk=la.pk).exists():
         raise NotAllowed(f"You cannot change the casework calendar of {la.name}")
 
 

@@ -8,8 +8,9 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 
-from uplift.accounts import scoping
+from uplift.accounts import access as accounts_access
 from uplift.audit.models import Via
+from uplift.casework import access
 from uplift.casework.calendar import selectors, services
 from uplift.casework.calendar.forms import (
     CalculatorForm,
@@ -20,7 +21,7 @@ from uplift.casework.calendar.forms import (
 
 
 def _las(request):
-    las = scoping.casework_las(request.user)
+    las = access.casework_las(request.user)
     if not las.exists():
         raise PermissionDenied
     return las
@@ -46,7 +47,7 @@ def _attempt(form, service, **arguments):
 def calendar_index(request):
     """An LA officer goes straight to their LA's calendar; an administrator chooses one."""
     las = _las(request)
-    profile = scoping.profile_of(request.user)
+    profile = accounts_access.profile_of(request.user)
     if profile is not None and profile.la_id and las.filter(pk=profile.la_id).exists():
         return redirect("casework:calendar_la", la_code=las.get(pk=profile.la_id).code)
     return render(request, "casework/calendar/index.html", {"las": las.order_by("name")})

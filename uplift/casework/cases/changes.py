@@ -7,9 +7,9 @@ from datetime import date
 
 from django.utils import timezone
 
-from uplift.accounts import scoping
 from uplift.audit.models import Via
 from uplift.audit.services import record_event
+from uplift.casework import access
 from uplift.casework.cases.rules import base as rules
 from uplift.casework.cases.rules.registry import refusals
 from uplift.casework.models import ConcernCase, StageChange
@@ -43,7 +43,7 @@ def check_actor(actor, via: str, establishment) -> None:
     and the system act without a user."""
     if actor is None and via in TRUSTED_CHANNELS:
         return
-    if not scoping.can_run_casework(actor, establishment):
+    if not access.can_run_casework(actor, establishment):
         raise NotAllowed("You cannot run casework for this school")
 
 

@@ -7,7 +7,7 @@ from datetime import date
 from django.db.models import Min, QuerySet
 from django.shortcuts import get_object_or_404
 
-from uplift.accounts import scoping
+from uplift.casework import access
 from uplift.casework.cases.maintained import is_la_maintained, school_type_text
 from uplift.casework.cases.rules import base as rules
 from uplift.casework.cases.rules.academy_orders import academy_order_note
@@ -31,7 +31,7 @@ def school_label(establishment) -> str:
 
 def cases_for(*, user, stage: str = "", la_code: str = "") -> QuerySet[ConcernCase]:
     """The cases this user may read, newest first, optionally at one stage or of one LA."""
-    cases = scoping.visible_cases(user).select_related(
+    cases = access.visible_cases(user).select_related(
         "establishment__la", "lead_officer", "opened_by_user"
     )
     if stage in Stage.values:
@@ -44,7 +44,7 @@ def cases_for(*, user, stage: str = "", la_code: str = "") -> QuerySet[ConcernCa
 def case_for(*, user, pk: int) -> ConcernCase:
     """One case the user may read (404 otherwise)."""
     return get_object_or_404(
-        scoping.visible_cases(user).select_related("establishment__la", "lead_officer"), pk=pk
+        access.visible_cases(user).select_related("establishment__la", "lead_officer"), pk=pk
     )
 
 

@@ -3,7 +3,7 @@ inspection), moving it through the stages that have no step of their own, and cl
 Warning notices and the notice of intention are in notices_services, intervention powers and
 structural solutions in powers_services.
 
-Each service checks the actor may run the school's casework (uplift.accounts.scoping; the
+Each service checks the actor may run the school's casework (the app's access module; the
 command line and the system act without a user), asks the casework rules whether the step is
 allowed (uplift.casework.cases.rules: a refusal names the rule), then writes the change, a
 StageChange row when the stage changes, and its audit event in one transaction (the shared

@@ -8,8 +8,8 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from uplift.accounts import scoping
 from uplift.audit.models import Via
+from uplift.casework import access
 from uplift.casework.cases import selectors
 from uplift.schools.services import ChangeRefused, NotAllowed
 
@@ -22,7 +22,7 @@ def readable_case(request, pk: int):
 def changeable_case(request, pk: int):
     """A case the user may read (404) and change (403)."""
     case = readable_case(request, pk)
-    if not scoping.can_run_casework(request.user, case.establishment):
+    if not access.can_run_casework(request.user, case.establishment):
         raise PermissionDenied
     return case
 
@@ -79,12 +79,12 @@ def case_step(request, pk, form_class, template, service, arguments, *, heading,
 def changeable_item(request, queryset, pk: int):
     """A notice or power of a case the user may read (404), and change (403)."""
     item = get_object_or_404(
-        queryset.filter(case__in=scoping.visible_cases(request.user)).select_related(
+        queryset.filter(case__in=access.visible_cases(request.user)).select_related(
             "case__establishment__la"
         ),
         pk=pk,
     )
-    if not scoping.can_run_casework(request.user, item.case.establishment):
+    if not access.can_run_casework(request.user, item.case.establishment):
         raise PermissionDenied
     return item
 

@@ -12,8 +12,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from uplift.accounts import scoping
+from uplift.accounts import access as accounts_access
 from uplift.accounts.models import Role
+from uplift.casework import access
 from uplift.casework.cases import selectors
 from uplift.casework.cases import services as cases_services
 from uplift.casework.cases.forms import CloseForm, FindSchoolForm, MoveForm, OpenCaseForm
@@ -27,9 +28,9 @@ from uplift.schools.models import Establishment
 
 def _reads_cases(user) -> bool:
     """LA officers, advisers and system administrators read cases (each their own scope)."""
-    if scoping.is_system_admin(user):
+    if accounts_access.is_system_admin(user):
         return True
-    profile = scoping.profile_of(user)
+    profile = accounts_access.profile_of(user)
     return bool(profile and profile.role in (Role.LA_OFFICER, Role.ADVISER))
 
 
@@ -49,14 +50,14 @@ def case_list(request):
             "cases": cases,
             "stage": stage,
             "stages": Stage.choices,
-            "can_open": scoping.casework_las(request.user).exists(),
+            "can_open": access.casework_las(request.user).exists(),
         },
     )
 
 
 @login_required
 def case_open(request):
-    las = scoping.casework_las(request.user)
+    las = access.casework_las(request.user)
     if not las.exists():
         raise PermissionDenied
     if "urn" not in request.GET:
@@ -98,7 +99,7 @@ def case_detail(request, pk: int):
     context = selectors.case_page(user=request.user, case=case, today=today)
     context.update(
         {
-            "can_change": scoping.can_run_casework(request.user, case.establishment),
+            "can_change": access.can_run_casework(request.user, case.establishment),
             "flags": school_flags(establishment=case.establishment, on=today),
             "letters": case_letters(user=request.user, case=case),
             "meetings": case_meetings(user=request.user, case=case),

@@ -1,9 +1,9 @@
-"""Reading letters and letter templates, through accounts.scoping. Lists never load the
+"""Reading letters and letter templates, through the app's access module. Lists never load the
 PDFs (they can be large): only the PDF page and the API's download read them."""
 
 from django.db.models import QuerySet
 
-from uplift.accounts import scoping
+from uplift.casework import access
 from uplift.casework.models import Ground, Letter, LetterTemplate
 
 LIST_DEFER = ("pdf", "body")
@@ -12,7 +12,7 @@ LIST_DEFER = ("pdf", "body")
 def visible_letter_set(*, user) -> QuerySet[Letter]:
     """The letters this user may read, with their case, school and LA, without the PDF."""
     return (
-        scoping.visible_letters(user)
+        access.visible_letters(user)
         .select_related("case__establishment__la", "generated_by", "sent_by", "template")
         .defer(*LIST_DEFER)
     )
@@ -20,7 +20,7 @@ def visible_letter_set(*, user) -> QuerySet[Letter]:
 
 def letter_for(*, user, pk: int, with_pdf: bool = False) -> Letter | None:
     """One letter the user may read (with its body, and its PDF when asked), or None."""
-    letters = scoping.visible_letters(user).select_related(
+    letters = access.visible_letters(user).select_related(
         "case__establishment__la", "generated_by", "sent_by", "template"
     )
     if not with_pdf:
@@ -45,7 +45,7 @@ def school_sent_letters(*, user, establishment) -> list[Letter]:
 def school_warning_notices(*, user, establishment) -> list:
     """A school's warning notices (each with `grounds_labels`), newest first."""
     notices = list(
-        scoping.visible_warning_notices(user)
+        access.visible_warning_notices(user)
         .filter(case__establishment=establishment)
         .select_related("letter", "case")
         .defer("letter__pdf", "letter__body")
@@ -64,4 +64,4 @@ def letter_templates(*, las) -> QuerySet[LetterTemplate]:
 def templates_for_case(*, user, case) -> QuerySet[LetterTemplate]:
     """The templates a letter of the case may be generated from: its school's LA's, when
     the user runs that LA's casework."""
-    return letter_templates(las=scoping.casework_las(user)).filter(la_id=case.establishment.la_id)
+    return letter_templates(las=access.casework_las(user)).filter(la_id=case.establishment.la_id)

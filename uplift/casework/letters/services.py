@@ -12,9 +12,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from uplift.accounts import scoping
 from uplift.audit.models import Via
 from uplift.audit.services import diff, record_event, snapshot
+from uplift.casework import access
 from uplift.casework.letters import placeholders as letters
 from uplift.casework.letters.defaults import DEFAULT_TEMPLATES
 from uplift.casework.letters.pdf import LetterDocument, letter_pdf
@@ -97,7 +97,7 @@ def update_letter_template(
 ) -> LetterTemplate:
     """Save a template's new text. `version` is the version the user saw: a save from a stale
     page is refused, as is a placeholder Uplift does not know."""
-    if not scoping.casework_las(actor).filter(pk=template.la_id).exists():
+    if not access.casework_las(actor).filter(pk=template.la_id).exists():
         raise NotAllowed("You cannot change this local authority's letter templates")
     reason = _required(reason, "Enter the reason for the change")
     name = _required(" ".join((name or "").split()), "Enter the template's name")
@@ -156,7 +156,7 @@ def generate_letter(*, actor, via: str, case, template: LetterTemplate, note: st
     """Fill in the template for the case and keep the text, the template's version, the
     addressees and the PDF. `note` is kept as the audit event's reason."""
     school = case.establishment
-    if not scoping.can_run_casework(actor, school):
+    if not access.can_run_casework(actor, school):
         raise NotAllowed("You cannot write letters for this school's case")
     TemplateOfAnotherLA.check(template, case)
     CaseClosed.check(case)
@@ -237,7 +237,7 @@ def record_letter_sent(
     an email sent some other way. A letter is sent once."""
     case = letter.case
     school = case.establishment
-    if not scoping.can_run_casework(actor, school):
+    if not access.can_run_casework(actor, school):
         raise NotAllowed("You cannot record the sending of this school's letters")
     if method not in SendingMethod.values:
         raise ChangeRefused("Choose how the letter was sent")

@@ -14,13 +14,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from uplift.accounts import scoping
+from uplift.accounts import access as accounts_access
 from uplift.accounts.models import Role
 from uplift.audit.models import Via
+from uplift.casework import access
 from uplift.casework.letters import selectors, services
 from uplift.casework.letters.defaults import DEFAULT_TEMPLATES
 from uplift.casework.letters.forms import PLACEHOLDER_LIST, LetterForm, SendingForm, TemplateForm
 from uplift.casework.models import ConcernCase
+from uplift.schools import access as schools_access
 from uplift.schools.models import LocalAuthority
 from uplift.schools.services import ChangeRefused, NotAllowed
 
@@ -41,7 +43,7 @@ def _attempt(form, service, **arguments):
 
 
 def _casework_las(request):
-    las = scoping.casework_las(request.user)
+    las = access.casework_las(request.user)
     if not las.exists():
         raise PermissionDenied
     return las
@@ -117,14 +119,14 @@ def template_edit(request, pk: int):
 
 def _visible_case(request, case_pk: int) -> ConcernCase:
     return get_object_or_404(
-        scoping.visible_cases(request.user).select_related("establishment__la"), pk=case_pk
+        access.visible_cases(request.user).select_related("establishment__la"), pk=case_pk
     )
 
 
 @login_required
 def letter_new(request, case_pk: int):
     case = _visible_case(request, case_pk)
-    if not scoping.can_run_casework(request.user, case.establishment):
+    if not access.can_run_casework(request.user, case.establishment):
         raise PermissionDenied
     _ensure_defaults(case.establishment.la)
     templates = selectors.templates_for_case(user=request.user, case=case)
@@ -174,8 +176,8 @@ def letter_detail(request, pk: int):
         {
             "letter": letter,
             "school": school,
-            "can_send": scoping.can_run_casework(request.user, school) and not letter.is_sent,
-            "is_staff": scoping.visible_cases(request.user).filter(pk=letter.case_id).exists(),
+            "can_send": access.can_run_casework(request.user, school) and not letter.is_sent,
+            "is_staff": access.visible_cases(request.user).filter(pk=letter.case_id).exists(),
             "case_url": case_url(letter.case),
         },
     )
@@ -198,7 +200,7 @@ def letter_pdf(request, pk: int):
 def letter_send(request, pk: int):
     letter = _letter(request, pk)
     school = letter.case.establishment
-    if not scoping.can_run_casework(request.user, school):
+    if not access.can_run_casework(request.user, school):
         raise PermissionDenied
     form = SendingForm(request.POST or None, initial={"sent_to": ""})
     if request.method == "POST" and form.is_valid():
@@ -228,11 +230,13 @@ def letter_send(request, pk: int):
 @require_GET
 def my_school_letters(request):
     """A headteacher's or chair's own school's sent letters and warning notices."""
-    profile = scoping.profile_of(request.user)
+    profile = accounts_access.profile_of(request.user)
     if profile is None or profile.role not in (Role.HEADTEACHER, Role.CHAIR_OF_GOVERNORS):
         raise Http404("This page is for headteachers and chairs of governors")
     school = (
-        scoping.visible_establishments(request.user).filter(pk=profile.establishment_id).first()
+        schools_access.visible_establishments(request.user)
+        .filter(pk=profile.establishment_id)
+        .first()
     )
     if school is None:
         raise Http404("No school is linked to your account")

@@ -1,11 +1,11 @@
-"""Reading monitoring board (MSP) meetings and their actions, through accounts.scoping:
+"""Reading monitoring board (MSP) meetings and their actions, through the app's access module:
 meetings are the LA staff's (visible_meetings); an action is also readable by its owner."""
 
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from uplift.accounts import scoping
 from uplift.accounts.models import Role
+from uplift.casework import access
 from uplift.casework.models import MeetingAction, MonitoringMeeting
 
 LA_STAFF = (Role.LA_OFFICER, Role.DATA_OFFICER, Role.ADVISER)
@@ -21,13 +21,13 @@ def _with_counts(meetings: QuerySet) -> QuerySet:
 
 def school_meetings(*, user, establishment) -> list[MonitoringMeeting]:
     """A school's meetings the user may read, newest first, with their action counts."""
-    meetings = scoping.visible_meetings(user).filter(establishment=establishment)
+    meetings = access.visible_meetings(user).filter(establishment=establishment)
     return list(_with_counts(meetings).order_by("-held_on", "-id"))
 
 
 def case_meetings(*, user, case) -> list[MonitoringMeeting]:
     """The meetings recorded against a case (the case page lists them), newest first."""
-    meetings = scoping.visible_meetings(user).filter(case=case)
+    meetings = access.visible_meetings(user).filter(case=case)
     return list(_with_counts(meetings).order_by("-held_on", "-id"))
 
 
@@ -35,7 +35,7 @@ def meeting_for(*, user, pk: int) -> MonitoringMeeting | None:
     """One meeting with its actions and their owners, or None when the user may not read it."""
     actions = MeetingAction.objects.select_related("owner").order_by("due_on", "id")
     return (
-        scoping.visible_meetings(user)
+        access.visible_meetings(user)
         .select_related("establishment__la", "case", "recorded_by")
         .prefetch_related(Prefetch("actions", queryset=actions))
         .filter(pk=pk)
@@ -48,7 +48,7 @@ def action_for(*, user, pk: int) -> MeetingAction | None:
     if user is None or not user.is_authenticated:
         return None
     return (
-        MeetingAction.objects.filter(Q(meeting__in=scoping.visible_meetings(user)) | Q(owner=user))
+        MeetingAction.objects.filter(Q(meeting__in=access.visible_meetings(user)) | Q(owner=user))
         .select_related("meeting__establishment__la", "owner")
         .filter(pk=pk)
         .first()

@@ -8,8 +8,8 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
-from uplift.accounts import scoping
 from uplift.audit.services import record_event
+from uplift.casework import access
 from uplift.casework.letters.rules import NotInFuture
 from uplift.casework.meetings.rules import (
     ActionAlreadyDone,
@@ -98,7 +98,7 @@ def record_meeting(
 ) -> MonitoringMeeting:
     """Record a meeting of the school's monitoring board. `actions` are dicts with
     description, owner (a user) and due_on."""
-    if not scoping.can_run_casework(actor, establishment):
+    if not access.can_run_casework(actor, establishment):
         raise NotAllowed("You cannot record this school's monitoring board meetings")
     if held_on is None:
         raise ChangeRefused("Enter the date of the meeting")
@@ -150,7 +150,7 @@ def add_meeting_action(
     *, actor, via: str, meeting: MonitoringMeeting, description: str, owner, due_on: date
 ) -> MeetingAction:
     establishment = meeting.establishment
-    if not scoping.can_run_casework(actor, establishment):
+    if not access.can_run_casework(actor, establishment):
         raise NotAllowed("You cannot change this school's monitoring board meetings")
     row = _action(establishment, meeting.held_on, description, owner, due_on)
     with transaction.atomic():
@@ -167,9 +167,7 @@ def can_complete_action(user, action: MeetingAction) -> bool:
     """The action's owner, or whoever runs the school's casework (its LA's officers)."""
     if user is None or not user.is_authenticated:
         return False
-    return action.owner_id == user.pk or scoping.can_run_casework(
-        user, action.meeting.establishment
-    )
+    return action.owner_id == user.pk or access.can_run_casework(user, action.meeting.establishment)
 
 
 def complete_action(

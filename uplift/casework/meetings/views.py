@@ -1,6 +1,6 @@
 """Monitoring board (MSP) pages: a school's meetings, recording a meeting with its actions,
 a meeting, adding an action, marking an action done. Meetings are for LA staff
-(scoping.visible_meetings): anyone else gets 404. Recording is for those who run the
+(access.visible_meetings): anyone else gets 404. Recording is for those who run the
 school's casework (403 otherwise); an action is marked done by its owner or an officer."""
 
 from django.contrib import messages
@@ -11,8 +11,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from uplift.accounts import scoping
 from uplift.audit.models import Via
+from uplift.casework import access
 from uplift.casework.letters.views import _attempt, case_url
 from uplift.casework.meetings import selectors, services
 from uplift.casework.meetings.forms import ActionForm, DoneForm, MeetingForm
@@ -20,7 +20,7 @@ from uplift.casework.meetings.forms import ActionForm, DoneForm, MeetingForm
 
 def _school(request, urn: int):
     return get_object_or_404(
-        scoping.meeting_establishments(request.user).select_related("la"), urn=urn
+        access.meeting_establishments(request.user).select_related("la"), urn=urn
     )
 
 
@@ -34,7 +34,7 @@ def school_meetings(request, urn: int):
         {
             "school": school,
             "meetings": selectors.school_meetings(user=request.user, establishment=school),
-            "can_record": scoping.can_run_casework(request.user, school),
+            "can_record": access.can_run_casework(request.user, school),
         },
     )
 
@@ -42,7 +42,7 @@ def school_meetings(request, urn: int):
 @login_required
 def meeting_new(request, urn: int):
     school = _school(request, urn)
-    if not scoping.can_run_casework(request.user, school):
+    if not access.can_run_casework(request.user, school):
         raise PermissionDenied
     case = None
     case_pk = request.POST.get("case") or request.GET.get("case")
@@ -50,7 +50,7 @@ def meeting_new(request, urn: int):
         if not str(case_pk).isdigit():
             raise Http404("No such case")
         case = get_object_or_404(
-            scoping.visible_cases(request.user).filter(establishment=school), pk=int(case_pk)
+            access.visible_cases(request.user).filter(establishment=school), pk=int(case_pk)
         )
     owners = selectors.action_owners(establishment=school)
     form = MeetingForm(request.POST or None, owners=owners)
@@ -96,7 +96,7 @@ def meeting_detail(request, pk: int):
         {
             "meeting": meeting,
             "school": school,
-            "can_record": scoping.can_run_casework(request.user, school),
+            "can_record": access.can_run_casework(request.user, school),
             "case_url": case_url(meeting.case) if meeting.case else None,
             "today": timezone.localdate(),
         },
@@ -107,7 +107,7 @@ def meeting_detail(request, pk: int):
 def action_new(request, pk: int):
     meeting = _meeting(request, pk)
     school = meeting.establishment
-    if not scoping.can_run_casework(request.user, school):
+    if not access.can_run_casework(request.user, school):
         raise PermissionDenied
     form = ActionForm(request.POST or None, owners=selectors.action_owners(establishment=school))
     if request.method == "POST" and form.is_valid():

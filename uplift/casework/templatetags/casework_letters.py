@@ -2,7 +2,7 @@
 
 from django import template
 
-from uplift.accounts import scoping
+from uplift.casework import access
 
 register = template.Library()
 
@@ -10,4 +10,4 @@ register = template.Library()
 @register.simple_tag
 def runs_casework(user, establishment) -> bool:
     """Whether the user runs casework for the school (writes letters, records meetings)."""
-    return scoping.can_run_casework(user, establishment)
+    return access.can_run_casework(user, establishment)

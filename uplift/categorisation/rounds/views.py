@@ -10,10 +10,10 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 
-from uplift.accounts import scoping
+from uplift.accounts import access as accounts_access
 from uplift.accounts.models import Role
 from uplift.audit.models import Via
-from uplift.categorisation import services
+from uplift.categorisation import access, services
 from uplift.categorisation.models import Decision, Round, RoundStatus
 from uplift.categorisation.rounds import selectors as rounds_selectors
 from uplift.categorisation.rounds import services as rounds_services
@@ -25,10 +25,11 @@ from uplift.categorisation.rounds.forms import (
     RecategoriseForm,
     StartRoundForm,
 )
+from uplift.schools import access as schools_access
 
 
 def _las(request):
-    las = scoping.categorisation_las(request.user)
+    las = access.categorisation_las(request.user)
     if not las.exists():
         raise PermissionDenied
     return las
@@ -216,7 +217,7 @@ def round_publish(request, pk: int):
 def school_recategorise(request, urn: int):
     las = _las(request)
     school = get_object_or_404(
-        scoping.visible_establishments(request.user).filter(la__in=las).select_related("la"),
+        schools_access.visible_establishments(request.user).filter(la__in=las).select_related("la"),
         urn=urn,
     )
     latest = rounds_services.latest_published_round(school.la)
@@ -251,11 +252,13 @@ def school_recategorise(request, urn: int):
 @require_GET
 def my_school(request):
     """A headteacher's or chair's own school: its published category and why."""
-    profile = scoping.profile_of(request.user)
+    profile = accounts_access.profile_of(request.user)
     if profile is None or profile.role not in (Role.HEADTEACHER, Role.CHAIR_OF_GOVERNORS):
         raise Http404("This page is for headteachers and chairs of governors")
     school = (
-        scoping.visible_establishments(request.user).filter(pk=profile.establishment_id).first()
+        schools_access.visible_establishments(request.user)
+        .filter(pk=profile.establishment_id)
+        .first()
     )
     if school is None:
         raise Http404("No school is linked to your account")

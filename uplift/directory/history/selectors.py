@@ -1,5 +1,5 @@
 """Reading the audit trail: an object's history and an LA's recent changes, in the user's
-scope (uplift.accounts.scoping decides which objects and LAs)."""
+scope (the app's access module decides which objects and LAs)."""
 
 import re
 from dataclasses import dataclass
@@ -9,9 +9,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db.models import Q, QuerySet
 
-from uplift.accounts import scoping
+from uplift.accounts import access as accounts_access
 from uplift.audit.models import AuditEvent
 from uplift.core.dates import long_date
+from uplift.directory.history import access as history_access
 from uplift.schools.models import Establishment
 
 ACTION_LABELS = {
@@ -45,7 +46,7 @@ def find_object(user, *, label: str, pk: str):
     if model is None:
         return None
     try:
-        return scoping.history_objects(user, model).filter(pk=pk).first()
+        return history_access.history_objects(user, model).filter(pk=pk).first()
     except (ValueError, ValidationError):
         return None
 
@@ -62,11 +63,11 @@ def object_events(obj) -> QuerySet[AuditEvent]:
 
 def recent_events(user) -> QuerySet[AuditEvent]:
     """Every change in the user's LA (all of them for a system administrator)."""
-    if not scoping.can_read_history(user):
+    if not accounts_access.can_read_history(user):
         return AuditEvent.objects.none()
-    if scoping.is_system_admin(user):
+    if accounts_access.is_system_admin(user):
         return _shown(AuditEvent.objects.all())
-    return _shown(AuditEvent.objects.filter(la_id=scoping.profile_of(user).la_id))
+    return _shown(AuditEvent.objects.filter(la_id=accounts_access.profile_of(user).la_id))
 
 
 def _shown(events: QuerySet[AuditEvent]) -> QuerySet[AuditEvent]:

@@ -9,7 +9,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 
-from uplift.accounts.scoping import can_read_history
+from uplift.accounts.access import can_read_history
 from uplift.directory.history import selectors
 from uplift.schools.models import Establishment, SchoolGroup
 

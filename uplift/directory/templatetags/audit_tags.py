@@ -4,7 +4,7 @@ from django import template
 from django.urls import reverse
 from django.utils.html import format_html
 
-from uplift.accounts.scoping import can_read_history
+from uplift.accounts.access import can_read_history
 
 register = template.Library()
 

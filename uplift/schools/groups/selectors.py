@@ -5,7 +5,8 @@ from dataclasses import dataclass
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from uplift.accounts import scoping
+from uplift.accounts import access as accounts_access
+from uplift.schools import access
 from uplift.schools.models import GroupMembership, LocalAuthority, SchoolGroup
 
 
@@ -16,10 +17,10 @@ def groups_for_list(user) -> QuerySet[SchoolGroup]:
     current_and_visible = (
         (Q(memberships__joined_on__isnull=True) | Q(memberships__joined_on__lte=today))
         & (Q(memberships__left_on__isnull=True) | Q(memberships__left_on__gte=today))
-        & Q(memberships__establishment__in=scoping.visible_establishments(user))
+        & Q(memberships__establishment__in=access.visible_establishments(user))
     )
     return (
-        scoping.visible_groups(user)
+        access.visible_groups(user)
         .select_related("la")
         .annotate(current_members=Count("memberships", filter=current_and_visible))
         .order_by("name", "kind")
@@ -41,14 +42,14 @@ class GroupMembers:
 
 def group_members(user, group: SchoolGroup) -> GroupMembers:
     """The group's memberships of schools the user may see, current first, then by date."""
-    visible = scoping.visible_establishments(user)
+    visible = access.visible_establishments(user)
     memberships = list(
         group.memberships.filter(establishment__in=visible)
         .select_related("establishment")
         .order_by("left_on", "-joined_on", "establishment__name")
     )
     editable = set(
-        scoping.editable_establishments(user)
+        access.editable_establishments(user)
         .filter(pk__in=[m.establishment_id for m in memberships])
         .values_list("pk", flat=True)
     )
@@ -65,9 +66,9 @@ def group_members(user, group: SchoolGroup) -> GroupMembers:
 def manageable_las(user) -> QuerySet[LocalAuthority]:
     """The LAs the user may create groups in."""
     las = LocalAuthority.objects.order_by("name")
-    if scoping.is_system_admin(user):
+    if accounts_access.is_system_admin(user):
         return las
-    profile = scoping.profile_of(user)
-    if profile is not None and profile.la_id and scoping.can_manage_groups(user, profile.la):
+    profile = accounts_access.profile_of(user)
+    if profile is not None and profile.la_id and access.can_manage_groups(user, profile.la):
         return las.filter(pk=profile.la_id)
     return las.none()

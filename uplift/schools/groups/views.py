@@ -7,9 +7,8 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 
-from uplift.accounts import scoping
 from uplift.audit.models import Via
-from uplift.schools import services
+from uplift.schools import access, services
 from uplift.schools.groups import selectors
 from uplift.schools.groups.forms import (
     AddMemberForm,
@@ -46,8 +45,8 @@ def group_detail(request, pk: int):
         {
             "group": group,
             "members": selectors.group_members(user, group),
-            "can_rename": scoping.can_manage_groups(user, group.la),
-            "can_add": scoping.editable_establishments(user).exists(),
+            "can_rename": access.can_manage_groups(user, group.la),
+            "can_add": access.editable_establishments(user).exists(),
         },
     )
 
@@ -79,7 +78,7 @@ def group_create(request):
 @login_required
 def group_rename(request, pk: int):
     group = _visible_group(request, pk)
-    if not scoping.can_manage_groups(request.user, group.la):
+    if not access.can_manage_groups(request.user, group.la):
         raise PermissionDenied
     form = GroupRenameForm(request.POST or None, initial={"name": group.name})
     if request.method == "POST" and form.is_valid():
@@ -102,7 +101,7 @@ def group_rename(request, pk: int):
 @login_required
 def member_add(request, pk: int):
     group = _visible_group(request, pk)
-    editable = scoping.editable_establishments(request.user)
+    editable = access.editable_establishments(request.user)
     if not editable.exists():
         raise PermissionDenied
     form = AddMemberForm(request.POST or None)
@@ -132,11 +131,11 @@ def member_end(request, pk: int, membership_pk: int):
     group = _visible_group(request, pk)
     membership = get_object_or_404(
         group.memberships.select_related("establishment", "group").filter(
-            establishment__in=scoping.visible_establishments(request.user)
+            establishment__in=access.visible_establishments(request.user)
         ),
         pk=membership_pk,
     )
-    if not scoping.can_change_membership(
+    if not access.can_change_membership(
         request.user, group=group, establishment=membership.establishment
     ):
         raise PermissionDenied
@@ -162,7 +161,7 @@ def member_end(request, pk: int, membership_pk: int):
 
 
 def _visible_group(request, pk: int):
-    return get_object_or_404(scoping.visible_groups(request.user).select_related("la"), pk=pk)
+    return get_object_or_404(access.visible_groups(request.user).select_related("la"), pk=pk)
 
 
 def _attempt(form, service, **arguments):

@@ -8,9 +8,9 @@ from datetime import date
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from uplift.accounts import scoping
 from uplift.audit.services import record_event
 from uplift.schools.services import ChangeRefused, NotAllowed
+from uplift.support import access
 from uplift.support.cycles.rules import ENDS_THE_CYCLE, next_stages
 from uplift.support.models import ActionPlan, CycleStage, CycleStep, SupportCycle
 from uplift.support.plans.rules import check, get
@@ -20,7 +20,7 @@ __all__ = ["ChangeRefused", "NotAllowed", "allowed_stages", "record_cycle_step",
 
 
 def _may_plan(actor, establishment) -> None:
-    if not scoping.can_plan_support(actor, establishment):
+    if not access.can_plan_support(actor, establishment):
         raise NotAllowed("You cannot plan the support of this school")
 
 

@@ -3,9 +3,9 @@ only read what people type (dates as GOV.UK day, month and year boxes)."""
 
 from django import forms
 
-from uplift.accounts import scoping
 from uplift.core.dates import long_date
 from uplift.core.forms import DateField
+from uplift.support import access
 from uplift.support.models import ActionPlan, CycleStage, Rag
 
 EXAMPLE = "For example, 27 3 2027"
@@ -90,7 +90,7 @@ class ObjectiveForm(forms.Form):
 
     def __init__(self, *args, establishment, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = scoping.possible_plan_owners(establishment).select_related(
+        self.fields["owner"].queryset = access.possible_plan_owners(establishment).select_related(
             "profile"
         )
 

@@ -1,4 +1,4 @@
-"""Reads of action plans and support cycles, scoped by uplift.accounts.scoping
+"""Reads of action plans and support cycles, scoped by the app's access module
 (visible_action_plans, visible_support_cycles). Each runs a fixed number of queries
 however many plans, objectives, milestones, reviews or steps there are."""
 
@@ -7,7 +7,9 @@ from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from uplift.accounts import scoping
+from uplift.accounts import access as accounts_access
+from uplift.schools import access as schools_access
+from uplift.support import access
 from uplift.support.models import (
     ActionPlan,
     CycleStep,
@@ -23,13 +25,15 @@ def support_school(*, user, urn: int):
     """The school whose plans and cycles the user may read. PermissionDenied for a role that
     reads no school's (board members, data officers, DfE viewers); Http404 for a school
     outside the user's scope, whether or not it exists."""
-    if not scoping.reads_school_support(user):
+    if not access.reads_school_support(user):
         raise PermissionDenied
-    school = get_object_or_404(scoping.visible_establishments(user).select_related("la"), urn=urn)
-    if scoping.can_plan_support(user, school):
+    school = get_object_or_404(
+        schools_access.visible_establishments(user).select_related("la"), urn=urn
+    )
+    if access.can_plan_support(user, school):
         return school
-    profile = scoping.profile_of(user)
-    if profile is not None and profile.role in scoping.SEE_THEIR_SCHOOL:
+    profile = accounts_access.profile_of(user)
+    if profile is not None and profile.role in accounts_access.SEE_THEIR_SCHOOL:
         if profile.establishment_id == school.pk:
             return school
     raise Http404
@@ -63,7 +67,7 @@ def school_plans(*, user, establishment) -> list[ActionPlan]:
     """The school's action plans the user may read, newest first, each with its objectives
     (owner, milestones, latest RAG). Four queries whatever their number."""
     plans = (
-        scoping.visible_action_plans(user)
+        access.visible_action_plans(user)
         .filter(establishment=establishment)
         .select_related("case")
         .prefetch_related(Prefetch("objectives", queryset=_objectives()))
@@ -76,7 +80,7 @@ def plan_detail(*, user, pk: int) -> ActionPlan:
     """One plan the user may read (Http404 otherwise, whether or not it exists), with its
     objectives, their milestones and every review (oldest first) with its reviewer."""
     plans = (
-        scoping.visible_action_plans(user)
+        access.visible_action_plans(user)
         .select_related("establishment__la", "case", "created_by")
         .prefetch_related(
             Prefetch("objectives", queryset=_objectives()),
@@ -95,7 +99,7 @@ def plan_detail(*, user, pk: int) -> ActionPlan:
 def objective_in_scope(*, user, pk: int) -> Objective:
     """An objective of a plan the user may read, with its plan and school (Http404 otherwise)."""
     return get_object_or_404(
-        Objective.objects.filter(plan__in=scoping.visible_action_plans(user)).select_related(
+        Objective.objects.filter(plan__in=access.visible_action_plans(user)).select_related(
             "plan__establishment__la", "owner"
         ),
         pk=pk,
@@ -105,7 +109,7 @@ def objective_in_scope(*, user, pk: int) -> Objective:
 def milestone_in_scope(*, user, pk: int) -> Milestone:
     return get_object_or_404(
         Milestone.objects.filter(
-            objective__plan__in=scoping.visible_action_plans(user)
+            objective__plan__in=access.visible_action_plans(user)
         ).select_related("objective__plan__establishment__la"),
         pk=pk,
     )
@@ -119,7 +123,7 @@ def school_cycles(*, user, establishment) -> list[SupportCycle]:
     """The school's support cycles the user may read, newest first, each with its steps in
     order and its linked plan. Two queries whatever their number."""
     cycles = (
-        scoping.visible_support_cycles(user)
+        access.visible_support_cycles(user)
         .filter(establishment=establishment)
         .select_related("plan")
         .prefetch_related(_steps())
@@ -131,7 +135,7 @@ def school_cycles(*, user, establishment) -> list[SupportCycle]:
 def cycle_detail(*, user, pk: int) -> SupportCycle:
     """One cycle the user may read (Http404 otherwise), with its steps, plan and school."""
     cycles = (
-        scoping.visible_support_cycles(user)
+        access.visible_support_cycles(user)
         .select_related("establishment__la", "plan", "created_by")
         .prefetch_related(_steps())
     )

@@ -2,7 +2,7 @@
 due date), milestones, RAG-rated progress reviews, achievement and closure.
 
 Each service takes keyword arguments only, checks that the actor may plan the school's
-support (uplift.accounts.scoping.can_plan_support), checks the rules of the change
+support (uplift.accounts.access.can_plan_support), checks the rules of the change
 (uplift.support.plans.rules: each refusal names the rule that blocks it), then writes the
 change and its audit event in one transaction. A refused change writes nothing.
 """
@@ -12,9 +12,9 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
-from uplift.accounts import scoping
 from uplift.audit.services import record_event
 from uplift.schools.services import ChangeRefused, NotAllowed
+from uplift.support import access
 from uplift.support.models import (
     ActionPlan,
     Milestone,
@@ -41,7 +41,7 @@ __all__ = [
 
 
 def _may_plan(actor, establishment) -> None:
-    if not scoping.can_plan_support(actor, establishment):
+    if not access.can_plan_support(actor, establishment):
         raise NotAllowed("You cannot plan the support of this school")
 
 
@@ -155,7 +155,7 @@ def add_objective(
             dates=[("The due date", due_on)],
             plan=plan,
             owner=owner,
-            owner_can_see=scoping.possible_plan_owners(plan.establishment)
+            owner_can_see=access.possible_plan_owners(plan.establishment)
             .filter(pk=owner.pk)
             .exists(),
             due_on=due_on,

@@ -10,8 +10,10 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 
-from uplift.accounts import scoping
 from uplift.audit.models import Via
+from uplift.casework import access as casework_access
+from uplift.schools import access as schools_access
+from uplift.support import access
 from uplift.support.cycles import services as cycles_services
 from uplift.support.plans import selectors as plans_selectors
 from uplift.support.plans import services as plans_services
@@ -29,7 +31,7 @@ from uplift.support.plans.forms import (
 
 
 def _reader(request) -> None:
-    if not scoping.reads_school_support(request.user):
+    if not access.reads_school_support(request.user):
         raise PermissionDenied
 
 
@@ -45,13 +47,13 @@ def _choose_school(request, what: str, url_name: str):
     """The school to start a plan or cycle for, when the address does not name it (?urn=):
     a page asking for its URN, for those who plan some school's support."""
     _reader(request)
-    if not scoping.editable_establishments(request.user).exists():
+    if not schools_access.editable_establishments(request.user).exists():
         raise PermissionDenied
     return render(request, "support/plans/choose_school.html", {"what": what, "url_name": url_name})
 
 
 def _writer(request, school) -> None:
-    if not scoping.can_plan_support(request.user, school):
+    if not access.can_plan_support(request.user, school):
         raise PermissionDenied
 
 
@@ -85,7 +87,7 @@ def school_plans(request, urn: int):
             "school": school,
             "plans": plans,
             "cycles": cycles,
-            "can_plan": scoping.can_plan_support(request.user, school),
+            "can_plan": access.can_plan_support(request.user, school),
             "running_cycle": next((c for c in cycles if c.ended_on is None), None),
         },
     )
@@ -97,7 +99,7 @@ def plan_new(request):
         return _choose_school(request, "New action plan", "support:plan_new")
     school = _school(request, request.GET.get("urn"))
     _writer(request, school)
-    cases = scoping.visible_cases(request.user).filter(establishment=school, closed_on=None)
+    cases = casework_access.visible_cases(request.user).filter(establishment=school, closed_on=None)
     form = _bind(request, PlanForm, cases=cases)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -128,7 +130,7 @@ def plan_detail(request, pk: int):
             "plan": plan,
             "school": plan.establishment,
             "can_change": plan.status == "active"
-            and scoping.can_plan_support(request.user, plan.establishment),
+            and access.can_plan_support(request.user, plan.establishment),
         },
     )
 
@@ -136,7 +138,7 @@ def plan_detail(request, pk: int):
 def _plan_to_change(request, pk: int):
     _reader(request)
     plan = get_object_or_404(
-        scoping.visible_action_plans(request.user).select_related("establishment__la"), pk=pk
+        access.visible_action_plans(request.user).select_related("establishment__la"), pk=pk
     )
     _writer(request, plan.establishment)
     return plan
@@ -309,7 +311,7 @@ def cycle_detail(request, pk: int):
             "cycle": cycle,
             "school": cycle.establishment,
             "next_stages": cycles_services.allowed_stages(cycle),
-            "can_change": scoping.can_plan_support(request.user, cycle.establishment),
+            "can_change": access.can_plan_support(request.user, cycle.establishment),
         },
     )
 

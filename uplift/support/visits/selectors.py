@@ -1,5 +1,5 @@
 """Reading visits, notes of visit and note templates, always through the user's scope
-(uplift.accounts.scoping). Out-of-scope records are not found (Http404); roles that read no
+(the app's access module). Out-of-scope records are not found (Http404); roles that read no
 support records at all are refused (PermissionDenied)."""
 
 from django.core.exceptions import PermissionDenied
@@ -7,8 +7,11 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from uplift.accounts import scoping
+from uplift.accounts import access as accounts_access
 from uplift.accounts.models import Profile, Role
+from uplift.casework import access as casework_access
+from uplift.schools import access as schools_access
+from uplift.support import access
 from uplift.support.models import NoteTemplate, Visit, VisitStatus
 
 
@@ -16,8 +19,10 @@ def support_school(*, user, urn: int):
     """The school with this URN whose visits the user may read: 404 when the user may not
     see the school (or it does not exist) or it is outside their support scope; 403 when
     their role reads no visits at all."""
-    school = get_object_or_404(scoping.visible_establishments(user).select_related("la"), urn=urn)
-    allowed = scoping.support_establishments(user)
+    school = get_object_or_404(
+        schools_access.visible_establishments(user).select_related("la"), urn=urn
+    )
+    allowed = access.support_establishments(user)
     if allowed is None:
         raise PermissionDenied
     if not allowed.filter(pk=school.pk).exists():
@@ -27,7 +32,7 @@ def support_school(*, user, urn: int):
 
 def school_visits(*, user, establishment, academic_year: str = "") -> list[Visit]:
     """The school's visits the user may see, newest first (one query)."""
-    visits = scoping.visible_visits(user).filter(establishment=establishment)
+    visits = access.visible_visits(user).filter(establishment=establishment)
     if academic_year:
         visits = visits.filter(academic_year=academic_year)
     return list(visits.select_related("adviser", "establishment").order_by("-scheduled_for", "-id"))
@@ -36,7 +41,7 @@ def school_visits(*, user, establishment, academic_year: str = "") -> list[Visit
 def school_years(*, user, establishment) -> list[str]:
     """The academic years in which the school has visits the user may see, newest first."""
     return list(
-        scoping.visible_visits(user)
+        access.visible_visits(user)
         .filter(establishment=establishment)
         .order_by("-academic_year")
         .values_list("academic_year", flat=True)
@@ -45,7 +50,7 @@ def school_years(*, user, establishment) -> list[str]:
 
 
 def visits_in_scope(user) -> QuerySet[Visit]:
-    return scoping.visible_visits(user).select_related(
+    return access.visible_visits(user).select_related(
         "establishment__la", "adviser", "template", "head_commented_by", "finalised_by"
     )
 
@@ -71,13 +76,13 @@ def advisers_for(*, establishment) -> QuerySet:
 
 
 def is_adviser(user) -> bool:
-    profile = scoping.profile_of(user)
+    profile = accounts_access.profile_of(user)
     return isinstance(profile, Profile) and profile.role == Role.ADVISER
 
 
 def note_templates(*, user) -> QuerySet[NoteTemplate]:
     """The note-of-visit templates of the LAs whose casework the user runs."""
-    return NoteTemplate.objects.filter(la__in=scoping.casework_las(user)).select_related(
+    return NoteTemplate.objects.filter(la__in=casework_access.casework_las(user)).select_related(
         "la", "updated_by"
     )
 

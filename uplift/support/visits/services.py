@@ -2,7 +2,7 @@
 under the headings of the LA's template, shares it with the headteacher, the headteacher
 comments, and the adviser finalises it, when it counts against the school's entitlement.
 
-Each step checks who may take it (uplift.accounts.scoping) and the workflow's rules
+Each step checks who may take it (the app's access module) and the workflow's rules
 (visit_rules.py, each with the message a user reads), then writes the change and its audit
 event in one transaction. Steps carry the version of the visit the user saw: a step from a
 stale page is refused. LA officers keep the LA's note-of-visit templates.
@@ -13,13 +13,14 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from uplift.accounts import scoping
 from uplift.accounts.models import Role
 from uplift.audit.models import Via
 from uplift.audit.services import record_event
+from uplift.casework import access as casework_access
 from uplift.core.dates import long_date
 from uplift.core.rules import RuleRefused
 from uplift.schools.services import ChangeRefused, NotAllowed
+from uplift.support import access
 from uplift.support.models import NoteTemplate, Visit, VisitStatus
 from uplift.support.visits import rules as visit_rules
 from uplift.support.visits.entitlement import academic_year_of
@@ -169,7 +170,9 @@ def save_note_template(
 ) -> NoteTemplate:
     """Change a note-of-visit template's name and sections (headings with their prompts).
     Notes already written keep the headings they were written under."""
-    if not _trusted(actor, via) and not scoping.casework_las(actor).filter(pk=template.la_id):
+    if not _trusted(actor, via) and not casework_access.casework_las(actor).filter(
+        pk=template.la_id
+    ):
         raise NotAllowed("You cannot change this local authority's note-of-visit templates")
     name = _required(name, "the template's name")
     reason = _required(reason, "the reason for the change")
@@ -230,7 +233,7 @@ def schedule_visit(
     cycle=None,
 ) -> Visit:
     """Schedule an adviser's visit to a school, on a date in an academic year."""
-    if not _trusted(actor, via) and not scoping.can_plan_support(actor, establishment):
+    if not _trusted(actor, via) and not access.can_plan_support(actor, establishment):
         raise NotAllowed("You cannot plan visits to this school")
     purpose = _required(purpose, "the purpose of the visit")
     if len(purpose) > Visit._meta.get_field("purpose").max_length:
@@ -307,7 +310,7 @@ def _clean_sections(sections) -> list[dict]:
 def save_note(*, actor, via: str, visit: Visit, sections, version: int) -> Visit:
     """Write or change the note of visit: [{"heading", "text"}] under the template's headings
     (a heading left out is kept empty). A scheduled visit's note becomes "being written"."""
-    if not _trusted(actor, via) and not scoping.can_write_note(actor, visit):
+    if not _trusted(actor, via) and not access.can_write_note(actor, visit):
         raise NotAllowed("Only the visit's adviser writes its note")
     given = _clean_sections(sections)
     with transaction.atomic():
@@ -351,7 +354,7 @@ def save_note(*, actor, via: str, visit: Visit, sections, version: int) -> Visit
 def share_note(*, actor, via: str, visit: Visit, version: int) -> Visit:
     """Share the written note with the headteacher for comment (emailed when the school's
     headteacher account has an email address)."""
-    if not _trusted(actor, via) and not scoping.can_write_note(actor, visit):
+    if not _trusted(actor, via) and not access.can_write_note(actor, visit):
         raise NotAllowed("Only the visit's adviser shares its note")
     with transaction.atomic():
         visit = _locked(visit, version)
@@ -401,7 +404,7 @@ def _tell_the_headteacher(visit: Visit) -> None:
 
 def comment_on_note(*, actor, via: str, visit: Visit, comment: str, version: int) -> Visit:
     """The headteacher's comment on the shared note."""
-    if not scoping.can_comment_on_note(actor, visit):
+    if not access.can_comment_on_note(actor, visit):
         raise NotAllowed("Only the school's headteacher comments on the note of visit")
     comment = _required(comment, "your comment on the note")
     with transaction.atomic():
@@ -431,7 +434,7 @@ def comment_on_note(*, actor, via: str, visit: Visit, comment: str, version: int
 def finalise_note(*, actor, via: str, visit: Visit, version: int) -> Visit:
     """Finalise the note after the headteacher's comment: the visit now counts against the
     school's entitlement for its academic year."""
-    if not _trusted(actor, via) and not scoping.can_write_note(actor, visit):
+    if not _trusted(actor, via) and not access.can_write_note(actor, visit):
         raise NotAllowed("Only the visit's adviser finalises its note")
     with transaction.atomic():
         visit = _locked(visit, version)
@@ -453,7 +456,7 @@ def cancel_visit(
     *, actor, via: str, visit: Visit, reason: str, version: int | None = None
 ) -> Visit:
     """Cancel a visit that has not been finalised, with the reason."""
-    if not _trusted(actor, via) and not scoping.can_cancel_visit(actor, visit):
+    if not _trusted(actor, via) and not access.can_cancel_visit(actor, visit):
         raise NotAllowed("You cannot cancel this visit")
     reason = _required(reason, "the reason for cancelling the visit")
     with transaction.atomic():

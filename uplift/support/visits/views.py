@@ -2,7 +2,7 @@
 visit with its note, each step of the note (write, share, comment, finalise, cancel), the
 finalised note as a PDF, and the LA's note-of-visit templates.
 
-What a user may see comes from uplift.accounts.scoping: a visit or school outside their scope
+What a user may see comes from the app's access module: a visit or school outside their scope
 is not found (404); a step their role may not take is refused (403). A refused step re-renders
 its form with the rule that blocks it."""
 
@@ -15,9 +15,11 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from uplift.accounts import scoping
 from uplift.audit.models import Via
+from uplift.casework import access as casework_access
+from uplift.schools import access as schools_access
 from uplift.schools.services import ChangeRefused, NotAllowed
+from uplift.support import access
 from uplift.support.models import VisitStatus
 from uplift.support.visits import selectors, services
 from uplift.support.visits.entitlement import academic_year_of, entitlement, parse_academic_year
@@ -54,14 +56,14 @@ def _refresh_version(form, visit) -> None:
 
 def _actions(user, visit) -> dict:
     """Which steps the user may take on the visit now (for the detail page's buttons)."""
-    writer = scoping.can_write_note(user, visit)
+    writer = access.can_write_note(user, visit)
     return {
         "write": writer and visit.status in WRITABLE,
         "share": writer and visit.status == VisitStatus.DRAFTED,
-        "comment": scoping.can_comment_on_note(user, visit)
+        "comment": access.can_comment_on_note(user, visit)
         and visit.status == VisitStatus.AWAITING_COMMENT,
         "finalise": writer and visit.status == VisitStatus.COMMENTED,
-        "cancel": scoping.can_cancel_visit(user, visit)
+        "cancel": access.can_cancel_visit(user, visit)
         and visit.status not in (VisitStatus.FINALISED, VisitStatus.CANCELLED),
         "pdf": visit.status == VisitStatus.FINALISED,
     }
@@ -91,14 +93,14 @@ def school_visits(request, urn: int):
             "visits": selectors.school_visits(
                 user=request.user, establishment=school, academic_year=year
             ),
-            "can_plan": scoping.can_plan_support(request.user, school),
+            "can_plan": access.can_plan_support(request.user, school),
         },
     )
 
 
 @login_required
 def visit_new(request):
-    if not scoping.editable_establishments(request.user).exists():
+    if not schools_access.editable_establishments(request.user).exists():
         raise PermissionDenied
     urn = request.GET.get("urn", "").strip()
     if not urn.isdigit():
@@ -107,9 +109,9 @@ def visit_new(request):
             chooser.is_valid()
         return render(request, "support/visits/choose_school.html", {"form": chooser})
     school = get_object_or_404(
-        scoping.visible_establishments(request.user).select_related("la"), urn=int(urn)
+        schools_access.visible_establishments(request.user).select_related("la"), urn=int(urn)
     )
-    if not scoping.can_plan_support(request.user, school):
+    if not access.can_plan_support(request.user, school):
         raise PermissionDenied
     advisers = selectors.advisers_for(establishment=school)
     initial = {}
@@ -138,7 +140,7 @@ def visit_new(request):
 @require_GET
 def visit_detail(request, pk: int):
     visit = selectors.visit_in_scope(user=request.user, pk=pk)
-    readable = scoping.can_read_note(request.user, visit)
+    readable = access.can_read_note(request.user, visit)
     return render(
         request,
         "support/visits/detail.html",
@@ -153,7 +155,7 @@ def visit_detail(request, pk: int):
 
 
 def _can_see_school_visits(user, school) -> bool:
-    allowed = scoping.support_establishments(user)
+    allowed = access.support_establishments(user)
     return allowed is not None and allowed.filter(pk=school.pk).exists()
 
 
@@ -166,7 +168,7 @@ def _visit_for(request, pk: int, may) -> object:
 
 @login_required
 def visit_note(request, pk: int):
-    visit = _visit_for(request, pk, scoping.can_write_note)
+    visit = _visit_for(request, pk, access.can_write_note)
     headings = services.note_headings(visit)
     texts = {section["heading"]: section.get("text", "") for section in visit.note}
     initial = {"version": visit.version}
@@ -219,7 +221,7 @@ def _step(request, pk: int, *, may, form_class, service, template, done, **extra
     context = {
         "visit": visit,
         "form": form,
-        "can_read_note": scoping.can_read_note(request.user, visit),
+        "can_read_note": access.can_read_note(request.user, visit),
         **extra,
     }
     return render(request, template, context)
@@ -230,7 +232,7 @@ def visit_share(request, pk: int):
     return _step(
         request,
         pk,
-        may=scoping.can_write_note,
+        may=access.can_write_note,
         form_class=VersionedForm,
         service=services.share_note,
         template="support/visits/share.html",
@@ -243,7 +245,7 @@ def visit_comment(request, pk: int):
     return _step(
         request,
         pk,
-        may=scoping.can_comment_on_note,
+        may=access.can_comment_on_note,
         form_class=CommentForm,
         service=services.comment_on_note,
         template="support/visits/comment.html",
@@ -256,7 +258,7 @@ def visit_finalise(request, pk: int):
     return _step(
         request,
         pk,
-        may=scoping.can_write_note,
+        may=access.can_write_note,
         form_class=VersionedForm,
         service=services.finalise_note,
         template="support/visits/finalise.html",
@@ -269,7 +271,7 @@ def visit_cancel(request, pk: int):
     return _step(
         request,
         pk,
-        may=scoping.can_cancel_visit,
+        may=access.can_cancel_visit,
         form_class=CancelForm,
         service=services.cancel_visit,
         template="support/visits/cancel.html",
@@ -282,7 +284,7 @@ def visit_cancel(request, pk: int):
 def visit_pdf(request, pk: int):
     """The finalised note of visit as a PDF (not found before it is finalised)."""
     visit = selectors.visit_in_scope(user=request.user, pk=pk)
-    if not scoping.can_read_note(request.user, visit) or visit.status != VisitStatus.FINALISED:
+    if not access.can_read_note(request.user, visit) or visit.status != VisitStatus.FINALISED:
         raise Http404("No finalised note of visit")
     from weasyprint import HTML
 
@@ -298,7 +300,7 @@ def visit_pdf(request, pk: int):
 
 
 def _template_las(request):
-    las = scoping.casework_las(request.user)
+    las = casework_access.casework_las(request.user)
     if not las.exists():
         raise PermissionDenied
     return las
