@@ -135,7 +135,7 @@ def test_other_schools_are_not_found(vw, call):
 def test_schedule_with_another_adviser_and_the_adviser_rule(vw, call):
     officer = vw["la.officer"]
     body = {"urn": 117001, "scheduled_for": PAST.isoformat(), "purpose": "Review"}
-    assert_error(call(officer, "post", "/visits", body), 400, "bad_request")
+    assert_error(call(officer, "post", "/visits", body), 422, "validation_error")
     refused = call(officer, "post", "/visits", {**body, "adviser_id": vw.essex_adviser.pk})
     assert (
         assert_error(refused, 409, "conflict")["details"][0]["type"] == "adviser_of_the_schools_la"

@@ -17,7 +17,6 @@ from tests.casework.cases_fixtures import (  # noqa: F401 (fixtures)
 )
 from uplift.audit.models import AuditEvent, Via
 from uplift.casework.cases import services as cases_services
-from uplift.casework.cases.changes import RuleRefused, StaleCase
 from uplift.casework.models import (
     CaseworkSettings,
     ConcernCase,
@@ -28,8 +27,8 @@ from uplift.casework.models import (
 )
 from uplift.casework.notices import services as notices_services
 from uplift.casework.powers import services as powers_services
+from uplift.core.errors import NotAllowed, Refused, RuleRefused, StaleVersion
 from uplift.inspections.models import Inspection, InspectionKind, InspectionSource
-from uplift.schools.services import ChangeRefused, NotAllowed
 
 pytestmark = pytest.mark.django_db
 
@@ -165,7 +164,7 @@ def test_a_stale_page_is_refused(open_case, users, walk):
     case = open_case()
     stale = case.version
     walk(case, "letter")
-    with pytest.raises(StaleCase):
+    with pytest.raises(StaleVersion):
         cases_services.move_case(
             actor=users["officer"],
             via=Via.WEB,
@@ -193,7 +192,7 @@ def test_no_warning_notice_for_an_academy(open_case, users, schools):
 
 
 def test_unknown_grounds_are_refused(open_case, users):
-    with pytest.raises(ChangeRefused, match="Unknown ground 'money'"):
+    with pytest.raises(Refused, match="Unknown ground 'money'"):
         notices_services.issue_warning_notice(
             actor=users["officer"],
             via=Via.WEB,

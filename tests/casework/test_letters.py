@@ -37,7 +37,7 @@ from uplift.casework.letters.rules import (
     UnknownPlaceholder,
 )
 from uplift.casework.models import LetterKind, LetterTemplate, SendingMethod
-from uplift.schools.services import NotAllowed
+from uplift.core.errors import NotAllowed
 
 pytestmark = pytest.mark.django_db
 WEB = Via.WEB

@@ -29,7 +29,7 @@ from uplift.casework.meetings.rules import (
     OwnerCannotSeeSchool,
 )
 from uplift.casework.models import MeetingAction, MonitoringMeeting
-from uplift.schools.services import NotAllowed
+from uplift.core.errors import NotAllowed
 
 pytestmark = pytest.mark.django_db
 WEB = Via.WEB

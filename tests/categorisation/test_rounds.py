@@ -15,6 +15,7 @@ from uplift.categorisation.models import (
     RoundStatus,
     SchoolCategorisation,
 )
+from uplift.core.errors import NotAllowed, Refused
 
 
 @pytest.fixture
@@ -104,12 +105,12 @@ def test_a_moderated_round_and_a_draft_policy_are_refused(herts, schools, active
     draft = services.copy_policy(
         actor=None, via=Via.CLI, version=active_policy, name="Copy", reason="trial"
     )
-    with pytest.raises(services.ChangeRefused, match="is not active: make it active first"):
+    with pytest.raises(Refused, match="is not active: make it active first"):
         propose(herts, draft)
     Round.objects.update(status=RoundStatus.MODERATED)
-    with pytest.raises(services.ChangeRefused, match="is moderated: its proposals can no"):
+    with pytest.raises(Refused, match="is moderated: its proposals can no"):
         propose(herts, active_policy)
-    with pytest.raises(services.NotAllowed):
+    with pytest.raises(NotAllowed):
         propose(herts, active_policy, actor=users["essex_officer"], via=Via.WEB)
 
 

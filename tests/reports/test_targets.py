@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 
 from uplift.audit.models import AuditEvent, Via
+from uplift.core.errors import NotAllowed, Refused
 from uplift.performance.models import Dataset, Level, Measure, Polarity, Result
 from uplift.reports import services
 from uplift.reports.models import Comparison, ReportTarget, TargetMeasure
@@ -236,7 +237,7 @@ def test_an_officer_sets_a_target_with_an_audit_event(herts, personas):
 
 @pytest.mark.parametrize("username", ["data.officer", "adviser", "headteacher", "dfe.viewer"])
 def test_other_roles_cannot_set_targets(herts, personas, username):
-    with pytest.raises(services.NotAllowed):
+    with pytest.raises(NotAllowed):
         services.create_target(
             actor=personas[username],
             via=Via.WEB,
@@ -250,7 +251,7 @@ def test_other_roles_cannot_set_targets(herts, personas, username):
 
 
 def test_an_officer_cannot_set_another_las_targets(essex, personas):
-    with pytest.raises(services.NotAllowed):
+    with pytest.raises(NotAllowed):
         services.create_target(
             actor=personas["la.officer"],
             via=Via.WEB,
@@ -291,7 +292,7 @@ def test_targets_that_break_a_rule_are_refused(herts, personas, values, message)
         "value": Decimal(75),
         **values,
     }
-    with pytest.raises(services.TargetRefused, match=message):
+    with pytest.raises(Refused, match=message):
         services.create_target(actor=personas["la.officer"], via=Via.WEB, la=herts, **chosen)
     assert not ReportTarget.objects.exists()
 
@@ -307,6 +308,6 @@ def test_two_targets_of_an_la_cannot_share_a_name(herts, personas):
         "value": Decimal(75),
     }
     services.create_target(**chosen)
-    with pytest.raises(services.TargetRefused, match="already has a target"):
+    with pytest.raises(Refused, match="already has a target"):
         services.create_target(**chosen)
     assert ReportTarget.objects.count() == 1 and AuditEvent.objects.count() == 1

@@ -5,7 +5,7 @@ import pytest
 
 from tests.support.visits_world import vw_fixture  # noqa: F401
 from uplift.audit.models import AuditEvent, Via
-from uplift.schools.services import ChangeRefused, NotAllowed
+from uplift.core.errors import NotAllowed, Refused
 from uplift.support.models import NoteTemplate
 from uplift.support.visits import services
 
@@ -88,19 +88,19 @@ def test_another_las_officer_cannot(vw):
     ],
 )
 def test_sections_are_checked(vw, template, sections, message):
-    with pytest.raises(ChangeRefused, match=message):
+    with pytest.raises(Refused, match=message):
         _save(vw, template, sections=sections)
 
 
 def test_a_stale_edit_is_refused(vw, template):
     _save(vw, template, name="First")
-    with pytest.raises(ChangeRefused, match="while you were editing it"):
+    with pytest.raises(Refused, match="while you were editing it"):
         _save(vw, template, name="Second")
     assert NoteTemplate.objects.get().name == "First"
 
 
 def test_a_reason_is_required(vw, template):
-    with pytest.raises(ChangeRefused, match="Enter the reason for the change"):
+    with pytest.raises(Refused, match="Enter the reason for the change"):
         _save(vw, template, reason=" ")
 
 

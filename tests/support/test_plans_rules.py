@@ -8,7 +8,7 @@ from types import SimpleNamespace as NS
 
 import pytest
 
-from uplift.core.rules import RuleRefused
+from uplift.core.errors import RuleRefused
 from uplift.support.plans.rules import all_rules, check, get
 
 TODAY = date(2026, 11, 20)

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from tests.support.plans_world import build, make_objective, make_plan, past, today
 from uplift.audit.models import AuditEvent, Via
-from uplift.core.rules import RuleRefused
+from uplift.core.errors import NotAllowed, Refused, RuleRefused
 from uplift.support.models import ActionPlan, Milestone, Objective, ProgressReview
 from uplift.support.plans import services
 
@@ -61,21 +61,21 @@ def test_an_officer_builds_a_plan_with_objectives_milestones_and_reviews(w):
     "who", ["headteacher", "chair", "board.member", "dfe.viewer", "data.officer"]
 )
 def test_only_those_who_plan_the_school_s_support_may_create_a_plan(w, who):
-    with pytest.raises(services.NotAllowed):
+    with pytest.raises(NotAllowed):
         make_plan(w, actor=w.users[who])
     assert not ActionPlan.objects.exists()
 
 
 def test_an_adviser_plans_only_their_assigned_schools(w):
     make_plan(w, actor=w.adviser)
-    with pytest.raises(services.NotAllowed):
+    with pytest.raises(NotAllowed):
         make_plan(w, actor=w.adviser, school=w.same_la)
-    with pytest.raises(services.NotAllowed):
+    with pytest.raises(NotAllowed):
         make_plan(w, actor=w.officer, school=w.other_la)
 
 
 def test_a_plan_needs_a_title_and_sensible_dates(w):
-    with pytest.raises(services.ChangeRefused, match="Enter the plan's title"):
+    with pytest.raises(Refused, match="Enter the plan's title"):
         make_plan(w, title="  ")
     with pytest.raises(RuleRefused) as refused:
         make_plan(w, starts_on=today(), ends_on=past(1))
@@ -184,9 +184,9 @@ def test_a_review_is_rated_and_dated_between_the_plan_s_start_and_today(w):
             commentary=commentary,
         )
 
-    with pytest.raises(services.ChangeRefused, match="red, amber or green"):
+    with pytest.raises(Refused, match="red, amber or green"):
         review(today(), rag="purple")
-    with pytest.raises(services.ChangeRefused, match="Enter the commentary"):
+    with pytest.raises(Refused, match="Enter the commentary"):
         review(today(), commentary="")
     with pytest.raises(RuleRefused) as refused:
         review(today() + timedelta(days=1))

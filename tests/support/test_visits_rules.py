@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from tests.support.visits_world import vw_fixture  # noqa: F401
 from uplift.audit.models import AuditEvent, Via
-from uplift.core.rules import RuleRefused
+from uplift.core.errors import RuleRefused, StaleVersion
 from uplift.support.models import Visit, VisitStatus
 from uplift.support.visits import rules as visit_rules
 from uplift.support.visits import services
@@ -16,9 +16,9 @@ from uplift.support.visits import services
 def refused(rule_code: str, call, **arguments) -> str:
     """The step is refused by this rule; nothing was written. Returns the message."""
     events = AuditEvent.objects.count()
-    with pytest.raises(RuleRefused) as caught:
+    with pytest.raises((RuleRefused, StaleVersion)) as caught:
         call(**arguments)
-    assert caught.value.rule == rule_code, str(caught.value)
+    assert caught.value.code == rule_code, str(caught.value)
     assert AuditEvent.objects.count() == events
     return str(caught.value)
 

@@ -8,7 +8,7 @@ from django.core import mail
 
 from tests.support.visits_world import PAST, vw_fixture  # noqa: F401
 from uplift.audit.models import AuditEvent, Via
-from uplift.schools.services import ChangeRefused, NotAllowed
+from uplift.core.errors import NotAllowed, Refused
 from uplift.support.models import NoteTemplate, Visit, VisitStatus
 from uplift.support.visits import services
 from uplift.support.visits.entitlement import entitlement
@@ -188,7 +188,7 @@ def test_only_the_headteacher_comments(vw, who):
 
 def test_a_comment_is_required(vw):
     visit = vw.through(vw.visit(), "share")
-    with pytest.raises(ChangeRefused, match="Enter your comment on the note"):
+    with pytest.raises(Refused, match="Enter your comment on the note"):
         services.comment_on_note(
             actor=vw["headteacher"], via=Via.WEB, visit=visit, comment="  ", version=visit.version
         )
@@ -201,9 +201,9 @@ def test_schedule_needs_a_purpose_and_a_date(vw):
         "establishment": vw.school,
         "adviser": vw["adviser"],
     }
-    with pytest.raises(ChangeRefused, match="Enter the purpose of the visit"):
+    with pytest.raises(Refused, match="Enter the purpose of the visit"):
         services.schedule_visit(**arguments, scheduled_for=PAST, purpose=" ")
-    with pytest.raises(ChangeRefused, match="Enter the date of the visit"):
+    with pytest.raises(Refused, match="Enter the date of the visit"):
         services.schedule_visit(**arguments, scheduled_for=None, purpose="Visit")
 
 

@@ -11,6 +11,8 @@ from django.http import Http404, HttpResponse, JsonResponse
 from ninja import Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
+from uplift.core.errors import Kind, Refused
+
 logger = logging.getLogger(__name__)
 
 CODES = {
@@ -19,6 +21,7 @@ CODES = {
     403: "forbidden",
     404: "not_found",
     405: "method_not_allowed",
+    409: "conflict",
     422: "validation_error",
     429: "throttled",
     500: "server_error",
@@ -90,6 +93,14 @@ def register_handlers(api) -> None:
         message = "" if exc.message == "Unauthorized" else exc.message  # ninja's default
         return error_response(401, message)
 
+    @api.exception_handler(Refused)
+    def refused(request, exc: Refused) -> HttpResponse:
+        """Every service's refusal, the same way on every endpoint (see uplift.core.errors)."""
+        status = REFUSAL_STATUS[exc.kind]
+        message = str(exc)
+        details = [{"location": "body", "message": message, "type": exc.code}]
+        return error_response(status, message, details)
+
     @api.exception_handler(HttpError)
     def http_error(request, exc: HttpError) -> HttpResponse:
         return error_response(exc.status_code, exc.message)
@@ -112,5 +123,9 @@ def register_handlers(api) -> None:
         return error_response(500)
 
 
+REFUSAL_STATUS = {Kind.INVALID: 422, Kind.CONFLICT: 409, Kind.FORBIDDEN: 403}
+
 # Every operation documents these answers besides its success.
 ERROR_RESPONSES = {frozenset({400, 401, 403, 404, 422, 500}): ErrorOut}
+# ... and one that changes something may also be refused as a conflict (409).
+CHANGE_RESPONSES = {**ERROR_RESPONSES, 409: ErrorOut}

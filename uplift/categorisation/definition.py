@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from uplift.categorisation import conditions
 from uplift.categorisation.conditions import Problem
 from uplift.categorisation.rules import registry
+from uplift.core.errors import Refused
 from uplift.inspections import frameworks
 from uplift.performance.catalogue import CATALOGUE
 from uplift.schools.models import PhaseGroup
@@ -39,7 +40,11 @@ CRITERION_CODE = re.compile(r"[a-z][a-z0-9_]{0,59}")
 DUPLICATES = "\x00duplicate keys"
 
 
-class DefinitionInvalid(Exception):
+class DefinitionInvalid(Refused):
+    """The policy's definition has problems; each names its path."""
+
+    code = "invalid_definition"
+
     def __init__(self, problems: list[Problem]):
         self.problems = problems
         super().__init__("; ".join(map(str, problems[:5])))

@@ -27,20 +27,13 @@ from uplift.categorisation.models import (
 from uplift.categorisation.presets import preset as find_preset
 from uplift.categorisation.rounds.codes import parse_round_code
 from uplift.categorisation.selectors import categorise_la
+from uplift.core.errors import Conflict, NotAllowed, Refused
 from uplift.schools import access as schools_access
 
 NAME_MAX_LENGTH = Policy._meta.get_field("name").max_length
 JUDGEMENT_MAX_LENGTH = OfficerJudgement._meta.get_field("value").max_length
 CRITERION_MAX_LENGTH = OfficerJudgement._meta.get_field("criterion").max_length
 TRUSTED_CHANNELS = {Via.CLI, Via.SYSTEM}  # run by whoever operates the server
-
-
-class ChangeRefused(Exception):
-    """The change breaks a rule (the message says which); nothing was written."""
-
-
-class NotAllowed(ChangeRefused):
-    """The actor may not make this change; nothing was written."""
 
 
 def _check_la(actor, via: str, la) -> None:
@@ -53,19 +46,19 @@ def _check_la(actor, via: str, la) -> None:
 def _required(text: str, what: str) -> str:
     text = (text or "").strip()
     if not text:
-        raise ChangeRefused(f"Enter {what}")
+        raise Refused(f"Enter {what}")
     return text
 
 
 def _policy_name(la, name: str, *, exclude=None) -> str:
     name = _required(name, "the policy's name")
     if len(name) > NAME_MAX_LENGTH:
-        raise ChangeRefused(f"The name must be {NAME_MAX_LENGTH} characters or fewer")
+        raise Refused(f"The name must be {NAME_MAX_LENGTH} characters or fewer")
     clash = Policy.objects.filter(la=la, name__iexact=name)
     if exclude is not None:
         clash = clash.exclude(pk=exclude.pk)
     if clash.exists():
-        raise ChangeRefused(f"{la.name} already has a policy called {name}")
+        raise Conflict(f"{la.name} already has a policy called {name}")
     return name
 
 
@@ -86,7 +79,7 @@ def _new_policy(*, actor, la, name, preset="", copied_from=None, definition, not
                 created_at=now,
             )
     except IntegrityError:
-        raise ChangeRefused(f"{la.name} already has a policy called {name}") from None
+        raise Conflict(f"{la.name} already has a policy called {name}") from None
     return PolicyVersion.objects.create(
         policy=policy,
         number=1,
@@ -107,7 +100,7 @@ def create_policy_from_preset(
     try:
         chosen = find_preset(preset)
     except KeyError as error:
-        raise ChangeRefused(str(error.args[0])) from None
+        raise Refused(str(error.args[0])) from None
     name = _policy_name(la, name or chosen.name)
     parse_definition(chosen.definition)  # a shipped preset is valid; this keeps it so
     with transaction.atomic():
@@ -175,12 +168,12 @@ def save_draft(
         Policy.objects.select_for_update().get(pk=policy.pk)
         latest = policy.versions.aggregate(latest=Max("number"))["latest"]
         if latest != based_on.number:
-            raise ChangeRefused(
+            raise Refused(
                 f"Version {latest} of {policy.name} was saved while you were editing version "
                 f"{based_on.number}. Open version {latest} and make your change again."
             )
         if definition == based_on.definition:
-            raise ChangeRefused(f"Nothing has changed since version {based_on.number}")
+            raise Refused(f"Nothing has changed since version {based_on.number}")
         version = PolicyVersion.objects.create(
             policy=policy,
             number=latest + 1,
@@ -213,7 +206,7 @@ def activate_version(*, actor, via: str, version: PolicyVersion, reason: str) ->
         Policy.objects.select_for_update().get(pk=policy.pk)
         current = PolicyVersion.objects.get(pk=version.pk)
         if current.status != VersionStatus.DRAFT:
-            raise ChangeRefused(
+            raise Refused(
                 f"Version {current.number} is {current.get_status_display().lower()}; "
                 "only a draft can be made active"
             )
@@ -247,7 +240,7 @@ def record_officer_judgement(
     criterion = _required(criterion, "the criterion")[:CRITERION_MAX_LENGTH]
     value = _required(value, "the judgement")
     if len(value) > JUDGEMENT_MAX_LENGTH:
-        raise ChangeRefused(f"The judgement must be {JUDGEMENT_MAX_LENGTH} characters or fewer")
+        raise Refused(f"The judgement must be {JUDGEMENT_MAX_LENGTH} characters or fewer")
     evidence = _required(evidence, "the evidence for the judgement")
     with transaction.atomic():
         judgement = OfficerJudgement.objects.create(
@@ -298,9 +291,9 @@ def propose_round(
     reason = _required(reason, "the reason for the change")
     parsed = parse_round_code(code)
     if policy_version.policy.la_id != la.pk:
-        raise ChangeRefused(f"{policy_version.policy} is not a policy of {la.name}")
+        raise Refused(f"{policy_version.policy} is not a policy of {la.name}")
     if policy_version.status != VersionStatus.ACTIVE:
-        raise ChangeRefused(
+        raise Refused(
             f"{policy_version} is not active: make it active first (a draft can be tried with "
             "a what-if)"
         )
@@ -319,7 +312,7 @@ def propose_round(
             },
         )
         if round_.status in (RoundStatus.MODERATED, RoundStatus.PUBLISHED):
-            raise ChangeRefused(
+            raise Conflict(
                 f"Round {round_.code} is {round_.get_status_display().lower()}: its proposals "
                 "can no longer change"
             )

@@ -11,7 +11,6 @@ from django.views.decorators.http import require_GET
 
 from uplift.audit.models import Via
 from uplift.categorisation import access, selectors, services
-from uplift.categorisation.definition import DefinitionInvalid
 from uplift.categorisation.diff import diff_definitions
 from uplift.categorisation.forms import (
     ActivateForm,
@@ -25,6 +24,7 @@ from uplift.categorisation.models import PolicyVersion, Round, VersionStatus
 from uplift.categorisation.present import readable
 from uplift.categorisation.presets import presets
 from uplift.categorisation.whatif import what_if
+from uplift.core.web import REFUSED, attempt
 
 
 def _las(request):
@@ -63,7 +63,7 @@ def policy_create(request):
     form = PolicyCreateForm(request.POST or None, las=las)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        version = _attempt(
+        version = attempt(
             form,
             services.create_policy_from_preset,
             actor=request.user,
@@ -73,7 +73,7 @@ def policy_create(request):
             name=data["name"],
             reason=data["reason"],
         )
-        if version is not None:
+        if version is not REFUSED:
             messages.success(request, f"{version.policy.name} created as a draft")
             return _to_version(version)
     return render(request, "categorisation/policy_new.html", {"form": form})
@@ -120,7 +120,7 @@ def version_edit(request, pk: int, number: int):
         request.POST or None, initial=DefinitionForm.initial_for(version.definition)
     )
     if request.method == "POST" and form.is_valid():
-        saved = _attempt(
+        saved = attempt(
             form,
             services.save_draft,
             actor=request.user,
@@ -129,7 +129,7 @@ def version_edit(request, pk: int, number: int):
             definition=form.cleaned_data["definition"],
             change_note=form.cleaned_data["change_note"],
         )
-        if saved is not None:
+        if saved is not REFUSED:
             messages.success(request, f"Version {saved.number} saved as a draft")
             return _to_version(saved)
     return render(
@@ -153,7 +153,7 @@ def version_copy(request, pk: int, number: int):
         initial={"name": f"Copy of {version.policy.name}"[:120], "la": version.policy.la_id},
     )
     if request.method == "POST" and form.is_valid():
-        copy = _attempt(
+        copy = attempt(
             form,
             services.copy_policy,
             actor=request.user,
@@ -163,7 +163,7 @@ def version_copy(request, pk: int, number: int):
             name=form.cleaned_data["name"],
             reason=form.cleaned_data["reason"],
         )
-        if copy is not None:
+        if copy is not REFUSED:
             messages.success(request, f"{copy.policy.name} created as a draft")
             return _to_version(copy)
     return render(
@@ -180,7 +180,7 @@ def version_activate(request, pk: int, number: int):
         raise PermissionDenied("Only a draft can be made active")
     form = ActivateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        active = _attempt(
+        active = attempt(
             form,
             services.activate_version,
             actor=request.user,
@@ -188,7 +188,7 @@ def version_activate(request, pk: int, number: int):
             version=version,
             reason=form.cleaned_data["reason"],
         )
-        if active is not None:
+        if active is not REFUSED:
             messages.success(request, f"Version {active.number} is now active")
             return _to_version(active)
     current = version.policy.versions.filter(status=VersionStatus.ACTIVE).first()
@@ -245,17 +245,3 @@ def version_what_if(request, pk: int, number: int):
 
 def _to_version(version: PolicyVersion):
     return redirect("categorisation:version", pk=version.policy_id, number=version.number)
-
-
-def _attempt(form, service, **arguments):
-    """Call the service; a refused change or an invalid definition becomes a form error."""
-    try:
-        return service(**arguments)
-    except services.NotAllowed:
-        raise PermissionDenied from None
-    except services.ChangeRefused as refused:
-        form.add_error(None, str(refused))
-    except DefinitionInvalid as invalid:
-        for problem in invalid.problems:
-            form.add_error(None, str(problem))
-    return None

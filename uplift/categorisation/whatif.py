@@ -5,10 +5,11 @@ from dataclasses import dataclass
 from uplift.categorisation.engine import Outcome, evaluate
 from uplift.categorisation.models import Decision, PolicyVersion, Round
 from uplift.categorisation.selectors import gather_evidence, open_schools
+from uplift.core.errors import Refused
 from uplift.schools.models import Establishment
 
 
-class WrongLocalAuthority(ValueError):
+class WrongLocalAuthority(Refused, ValueError):
     pass
 
 

@@ -6,7 +6,7 @@ A rule is a small class registered under a code in an area's Registry, listing t
 a user reads when it refuses a change, with {placeholders} filled from the values its
 `broken(**facts)` returns; `broken` answers None when the change may go ahead. A registry's
 `check(action, **facts)` runs the rules of the action in order and raises RuleRefused, a
-ChangeRefused carrying the rule's code, at the first broken one.
+Refused carrying the rule's code, at the first broken one.
 
 (The categorisation engine's rules, uplift.categorisation.rules, are another kind of rule.)
 """
@@ -17,16 +17,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import ClassVar
 
-from uplift.schools.services import ChangeRefused
-
-
-class RuleRefused(ChangeRefused):
-    """A rule refuses the change: `rule` (and `code`) is the rule's code, str() its message."""
-
-    def __init__(self, rule: str, message: str):
-        super().__init__(message)
-        self.rule = rule
-        self.code = rule
+from uplift.core.errors import RuleRefused
 
 
 class Rule:

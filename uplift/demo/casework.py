@@ -10,11 +10,7 @@ from django.contrib.auth import get_user_model
 from uplift.audit.models import Via
 from uplift.casework.letters.services import ensure_default_letter_templates
 from uplift.categorisation.models import Decision, Policy, Round, RoundStatus, VersionStatus
-from uplift.categorisation.rounds.services import (
-    decide_school,
-    publish_round,
-    record_board_meeting,
-)
+from uplift.categorisation.rounds.services import decide_school, publish_round, record_board_meeting
 from uplift.categorisation.services import (
     activate_version,
     create_policy_from_preset,

@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.db import IntegrityError, transaction
 
 from uplift.audit.services import diff, record_event, snapshot
+from uplift.core.errors import Conflict, NotAllowed, Refused
 from uplift.performance.models import Level, Measure, Result
 from uplift.reports import access
 from uplift.reports.as_at import REPORTED_PHASES
@@ -21,14 +22,6 @@ TARGET_FIELDS = [
     "comparison",
     "value",
 ]
-
-
-class TargetRefused(Exception):
-    """The target breaks a rule (the message says which); nothing was written."""
-
-
-class NotAllowed(TargetRefused):
-    """The actor may not change this LA's targets; nothing was written."""
 
 
 def create_target(
@@ -61,7 +54,7 @@ def create_target(
             with transaction.atomic():
                 target.save()
         except IntegrityError:
-            raise TargetRefused(f"{la.name} already has a target called {target.name}") from None
+            raise Conflict(f"{la.name} already has a target called {target.name}") from None
         record_event(
             actor=actor,
             via=via,
@@ -91,18 +84,18 @@ def delete_target(*, actor, via: str, target: ReportTarget) -> None:
 
 def _check(target: ReportTarget, indicator_code: str) -> None:
     if not target.name:
-        raise TargetRefused("Enter the target's name")
+        raise Refused("Enter the target's name")
     if len(target.name) > ReportTarget._meta.get_field("name").max_length:
-        raise TargetRefused("The name must be 200 characters or fewer")
+        raise Refused("The name must be 200 characters or fewer")
     if target.measure not in TargetMeasure.values:
-        raise TargetRefused(f"{target.measure!r} is not a measure targets can use")
+        raise Refused(f"{target.measure!r} is not a measure targets can use")
     if target.comparison not in Comparison.values:
-        raise TargetRefused(f"{target.comparison!r} is not a comparison")
+        raise Refused(f"{target.comparison!r} is not a comparison")
     quartile = target.comparison == Comparison.TOP_QUARTILE
     if quartile and target.value is not None:
-        raise TargetRefused("A top quartile target has no value: its neighbours set it")
+        raise Refused("A top quartile target has no value: its neighbours set it")
     if not quartile and target.value is None:
-        raise TargetRefused("Enter the value to reach")
+        raise Refused("Enter the value to reach")
     if target.measure in OFSTED_MEASURES:
         _check_ofsted(target)
     else:
@@ -111,30 +104,28 @@ def _check(target: ReportTarget, indicator_code: str) -> None:
 
 def _check_ofsted(target: ReportTarget) -> None:
     if target.comparison == Comparison.TOP_QUARTILE:
-        raise TargetRefused("Ofsted measures are compared with a value, not with neighbours")
+        raise Refused("Ofsted measures are compared with a value, not with neighbours")
     if target.phase_group and target.phase_group not in REPORTED_PHASES:
-        raise TargetRefused(f"{target.phase_group!r} is not a phase LA reports use")
+        raise Refused(f"{target.phase_group!r} is not a phase LA reports use")
     if not Decimal(0) <= target.value <= Decimal(100):
-        raise TargetRefused("A percentage target must be between 0 and 100")
+        raise Refused("A percentage target must be between 0 and 100")
     if target.academic_year:
-        raise TargetRefused("Ofsted targets are measured on the report's date, not a year")
+        raise Refused("Ofsted targets are measured on the report's date, not a year")
 
 
 def _check_indicator(target: ReportTarget, code: str) -> None:
     if target.phase_group:
-        raise TargetRefused("Indicator targets are for the whole LA, not one phase")
+        raise Refused("Indicator targets are for the whole LA, not one phase")
     if not code:
-        raise TargetRefused("Choose the indicator")
+        raise Refused("Choose the indicator")
     measure = Measure.objects.filter(code=code).first()
     if measure is None:
-        raise TargetRefused(f"There is no indicator {code!r}")
+        raise Refused(f"There is no indicator {code!r}")
     has_la_figures = Result.objects.filter(
         measure=measure, level=Level.LA, segment__in=LA_SEGMENTS
     ).exists()
     if not has_la_figures:
-        raise TargetRefused(f"{measure.label} has no LA figures to compare")
+        raise Refused(f"{measure.label} has no LA figures to compare")
     if target.comparison == Comparison.TOP_QUARTILE and measure.polarity not in RANKED_POLARITIES:
-        raise TargetRefused(
-            f"{measure.label} is neither better high nor low, so it has no top quartile"
-        )
+        raise Refused(f"{measure.label} is neither better high nor low, so it has no top quartile")
     target.indicator = measure

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from uplift.audit.models import Via
+from uplift.core.web import REFUSED, attempt
 from uplift.reports import services
 from uplift.reports.access import can_set_report_targets
 from uplift.reports.forms import TargetForm
@@ -28,22 +29,21 @@ def target_new(request, code: str):
     form = TargetForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            target = services.create_target(
-                actor=request.user,
-                via=Via.WEB,
-                la=la,
-                name=data["name"],
-                measure=data["measure"],
-                comparison=data["comparison"],
-                value=data["value"],
-                phase_group=data["phase_group"],
-                indicator_code=data["indicator"],
-                academic_year=data["academic_year"],
-            )
-        except services.TargetRefused as refused:
-            form.add_error(None, str(refused))
-        else:
+        target = attempt(
+            form,
+            services.create_target,
+            actor=request.user,
+            via=Via.WEB,
+            la=la,
+            name=data["name"],
+            measure=data["measure"],
+            comparison=data["comparison"],
+            value=data["value"],
+            phase_group=data["phase_group"],
+            indicator_code=data["indicator"],
+            academic_year=data["academic_year"],
+        )
+        if target is not REFUSED:
             messages.success(request, f"Target added: {target.name}")
             return redirect("reports:targets", code=la.code)
     return render(request, "reports/target_new.html", {"la": la, "form": form})

@@ -12,18 +12,11 @@ from django.db.models import Q
 from uplift.accounts import access as accounts_access
 from uplift.audit.services import diff, record_event, snapshot
 from uplift.core.dates import long_date
+from uplift.core.errors import Conflict, NotAllowed, Refused
 from uplift.schools import access
 from uplift.schools.models import GroupKind, GroupMembership, SchoolGroup
 
 NAME_MAX_LENGTH = SchoolGroup._meta.get_field("name").max_length
-
-
-class ChangeRefused(Exception):
-    """The change breaks a rule (the message says which); nothing was written."""
-
-
-class NotAllowed(ChangeRefused):
-    """The actor may not make this change; nothing was written."""
 
 
 def create_group(*, actor, via: str, la, kind: str, name: str, reason: str) -> SchoolGroup:
@@ -31,17 +24,17 @@ def create_group(*, actor, via: str, la, kind: str, name: str, reason: str) -> S
         raise NotAllowed("You cannot create groups in this local authority")
     reason = _required_reason(reason)
     if kind not in GroupKind.values:
-        raise ChangeRefused(f"{kind!r} is not a kind of group")
+        raise Refused(f"{kind!r} is not a kind of group")
     name = _group_name(name)
     if SchoolGroup.objects.filter(kind=kind, name__iexact=name).exists():
-        raise ChangeRefused(f"There is already a {GroupKind(kind).label.lower()} called {name}")
+        raise Conflict(f"There is already a {GroupKind(kind).label.lower()} called {name}")
     with transaction.atomic():
         group = SchoolGroup(la=la, kind=kind, name=name)
         try:
             with transaction.atomic():
                 _save_with_history(group, actor, reason)
         except IntegrityError:
-            raise ChangeRefused(f"There is already a group called {name}") from None
+            raise Conflict(f"There is already a group called {name}") from None
         record_event(
             actor=actor,
             via=via,
@@ -59,10 +52,10 @@ def rename_group(*, actor, via: str, group: SchoolGroup, name: str, reason: str)
     reason = _required_reason(reason)
     name = _group_name(name)
     if name == group.name:
-        raise ChangeRefused("The new name is the same as the current one")
+        raise Conflict("The new name is the same as the current one")
     clash = SchoolGroup.objects.filter(kind=group.kind, name__iexact=name).exclude(pk=group.pk)
     if clash.exists():
-        raise ChangeRefused(f"There is already a {group.get_kind_display().lower()} called {name}")
+        raise Conflict(f"There is already a {group.get_kind_display().lower()} called {name}")
     with transaction.atomic():
         locked = SchoolGroup.objects.select_for_update().get(pk=group.pk)
         before = snapshot(locked, ["name"])
@@ -89,7 +82,7 @@ def add_member(
         raise NotAllowed("You cannot change this school's groups")
     reason = _required_reason(reason)
     if joined_on is None:
-        raise ChangeRefused("Enter the date the school joined")
+        raise Refused("Enter the date the school joined")
     with transaction.atomic():
         overlapping = GroupMembership.objects.select_for_update().filter(
             Q(left_on__isnull=True) | Q(left_on__gte=joined_on),
@@ -97,15 +90,13 @@ def add_member(
             establishment=establishment,
         )
         if overlapping.exists():
-            raise ChangeRefused(f"{school_label(establishment)} is already a member on that date")
+            raise Conflict(f"{school_label(establishment)} is already a member on that date")
         membership = GroupMembership(group=group, establishment=establishment, joined_on=joined_on)
         try:
             with transaction.atomic():
                 _save_with_history(membership, actor, reason)
         except IntegrityError:
-            raise ChangeRefused(
-                f"{school_label(establishment)} already joined on that date"
-            ) from None
+            raise Conflict(f"{school_label(establishment)} already joined on that date") from None
         record_event(
             actor=actor,
             via=via,
@@ -130,13 +121,13 @@ def end_membership(
         raise NotAllowed("You cannot change this school's groups")
     reason = _required_reason(reason)
     if left_on is None:
-        raise ChangeRefused("Enter the date the school left")
+        raise Refused("Enter the date the school left")
     with transaction.atomic():
         locked = GroupMembership.objects.select_for_update().get(pk=membership.pk)
         if locked.left_on is not None:
-            raise ChangeRefused(f"This membership already ended on {long_date(locked.left_on)}")
+            raise Conflict(f"This membership already ended on {long_date(locked.left_on)}")
         if locked.joined_on is not None and left_on < locked.joined_on:
-            raise ChangeRefused(
+            raise Refused(
                 f"The date the school left must be on or after it joined "
                 f"({long_date(locked.joined_on)})"
             )
@@ -179,17 +170,13 @@ def _change_assignment(*, actor, via, adviser, establishment, reason, add: bool)
         raise NotAllowed("You cannot change this adviser's schools")
     reason = _required_reason(reason)
     if add and adviser.la_id and establishment.la_id != adviser.la_id:
-        raise ChangeRefused(
-            f"{school_label(establishment)} is not in the adviser's local authority"
-        )
+        raise Refused(f"{school_label(establishment)} is not in the adviser's local authority")
     with transaction.atomic():
         assigned = adviser.assigned_establishments
         before = sorted(assigned.values_list("urn", flat=True))
         if add == (establishment.urn in before):
             state = "already" if add else "not"
-            raise ChangeRefused(
-                f"{school_label(establishment)} is {state} assigned to this adviser"
-            )
+            raise Refused(f"{school_label(establishment)} is {state} assigned to this adviser")
         (assigned.add if add else assigned.remove)(establishment)
         after = sorted({*before, establishment.urn} if add else set(before) - {establishment.urn})
         record_event(
@@ -206,16 +193,16 @@ def _change_assignment(*, actor, via, adviser, establishment, reason, add: bool)
 def _required_reason(reason: str) -> str:
     reason = (reason or "").strip()
     if not reason:
-        raise ChangeRefused("Enter the reason for the change")
+        raise Refused("Enter the reason for the change")
     return reason
 
 
 def _group_name(name: str) -> str:
     name = " ".join((name or "").split())
     if not name:
-        raise ChangeRefused("Enter the group's name")
+        raise Refused("Enter the group's name")
     if len(name) > NAME_MAX_LENGTH:
-        raise ChangeRefused(f"The group's name must be {NAME_MAX_LENGTH} characters or fewer")
+        raise Refused(f"The group's name must be {NAME_MAX_LENGTH} characters or fewer")
     return name
 
 

@@ -8,7 +8,6 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Query, Router
-from ninja.errors import HttpError
 from ninja.responses import Status
 
 from uplift.api.calendar.schemas import (
@@ -17,8 +16,8 @@ from uplift.api.calendar.schemas import (
     WorkingDaysOut,
     WorkingDaysQuery,
 )
-from uplift.api.errors import ERROR_RESPONSES, ErrorOut
-from uplift.audit.models import Via
+from uplift.api.calls import call
+from uplift.api.errors import CHANGE_RESPONSES, ERROR_RESPONSES
 from uplift.casework import access as casework_access
 from uplift.casework.calendar import selectors, services
 
@@ -53,27 +52,20 @@ def list_school_holidays(request, code: str):
 
 @router.post(
     "/las/{code}/school-holidays",
-    response={201: SchoolHolidayOut, 409: ErrorOut, **ERROR_RESPONSES},
+    response={201: SchoolHolidayOut, **CHANGE_RESPONSES},
     summary="Add a school holiday (first and last days included; no overlaps)",
 )
 def add_school_holiday(request, code: str, payload: SchoolHolidayIn):
     la = _la(request, code)
-    try:
-        holiday = services.add_school_holiday(
-            actor=request.auth,
-            via=Via.API,
-            la=la,
-            name=payload.name,
-            starts_on=payload.starts_on,
-            ends_on=payload.ends_on,
-            reason=payload.reason,
-        )
-    except services.NotAllowed:
-        raise PermissionDenied from None
-    except services.HolidayOverlaps as refused:
-        raise HttpError(409, str(refused)) from None
-    except services.ChangeRefused as refused:
-        raise HttpError(400, str(refused)) from None
+    holiday = call(
+        services.add_school_holiday,
+        request,
+        la=la,
+        name=payload.name,
+        starts_on=payload.starts_on,
+        ends_on=payload.ends_on,
+        reason=payload.reason,
+    )
     return Status(201, _holiday_out(holiday))
 
 

@@ -9,11 +9,11 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Query, Router
-from ninja.errors import HttpError
 from ninja.responses import Status
 
 from uplift.accounts import access as accounts_access
 from uplift.accounts.models import Role
+from uplift.api.calls import call
 from uplift.api.cases.schemas import (
     CaseDetailOut,
     CaseIn,
@@ -32,13 +32,11 @@ from uplift.api.cases.schemas import (
     WarningNoticeIn,
     WarningNoticeOut,
 )
-from uplift.api.errors import ERROR_RESPONSES, ErrorOut
+from uplift.api.errors import CHANGE_RESPONSES, ERROR_RESPONSES
 from uplift.api.pagination import Page, PageParams, paginate
-from uplift.audit.models import Via
 from uplift.casework import access as casework_access
 from uplift.casework.cases import selectors
 from uplift.casework.cases import services as cases_services
-from uplift.casework.cases.changes import RuleRefused, StaleCase
 from uplift.casework.models import (
     PowerUse,
     WarningNotice,
@@ -46,11 +44,8 @@ from uplift.casework.models import (
 from uplift.casework.notices import services as notices_services
 from uplift.casework.powers import services as powers_services
 from uplift.schools.models import Establishment
-from uplift.schools.services import ChangeRefused, NotAllowed
 
 router = Router(tags=["cases"])
-
-REFUSED = {409: ErrorOut, **ERROR_RESPONSES}
 
 
 # Presenting
@@ -178,19 +173,6 @@ def _item(request, queryset, pk: int):
     )
 
 
-def _call(service, request, **arguments):
-    """Call a service for the caller: NotAllowed answers 403, a refusal by a rule (or a
-    stale version) 409, another refused value 422, each with its message."""
-    try:
-        return service(actor=request.auth, via=Via.API, **arguments)
-    except NotAllowed:
-        raise PermissionDenied from None
-    except (RuleRefused, StaleCase) as refused:
-        raise HttpError(409, str(refused)) from None
-    except ChangeRefused as refused:
-        raise HttpError(422, str(refused)) from None
-
-
 # Endpoints
 
 
@@ -208,7 +190,7 @@ def list_cases(request, filters: Query[CaseQuery], page: Query[PageParams]):
 
 @router.post(
     "/cases",
-    response={201: CaseOut, **REFUSED},
+    response={201: CaseOut, **CHANGE_RESPONSES},
     summary="Open a case for a school (one open case per school)",
 )
 def open_case(request, payload: CaseIn):
@@ -218,7 +200,7 @@ def open_case(request, payload: CaseIn):
     school = get_object_or_404(
         Establishment.objects.filter(la__in=las).select_related("la"), urn=payload.urn
     )
-    case = _call(
+    case = call(
         cases_services.open_case,
         request,
         establishment=school,
@@ -241,12 +223,12 @@ def case_detail(request, case_id: int):
 
 @router.post(
     "/cases/{int:case_id}/moves",
-    response={200: CaseOut, **REFUSED},
+    response={200: CaseOut, **CHANGE_RESPONSES},
     summary="Move a case to letter of concern, pre-warning or eligible for intervention",
 )
 def move_case(request, case_id: int, payload: MoveIn):
     case = _case(request, case_id)
-    moved = _call(
+    moved = call(
         cases_services.move_case,
         request,
         case=case,
@@ -261,12 +243,12 @@ def move_case(request, case_id: int, payload: MoveIn):
 
 @router.post(
     "/cases/{int:case_id}/warning-notices",
-    response={201: WarningNoticeOut, **REFUSED},
+    response={201: WarningNoticeOut, **CHANGE_RESPONSES},
     summary="Issue a warning notice: answers its compliance_deadline and powers_window_ends",
 )
 def issue_warning_notice(request, case_id: int, payload: WarningNoticeIn):
     case = _case(request, case_id)
-    notice = _call(
+    notice = call(
         notices_services.issue_warning_notice,
         request,
         case=case,
@@ -281,12 +263,12 @@ def issue_warning_notice(request, case_id: int, payload: WarningNoticeIn):
 
 @router.post(
     "/warning-notices/{int:notice_id}/dfe-copy",
-    response={200: WarningNoticeOut, **REFUSED},
+    response={200: WarningNoticeOut, **CHANGE_RESPONSES},
     summary="Record the day a warning notice was copied to DfE",
 )
 def record_dfe_copy(request, notice_id: int, payload: DfeCopyIn):
     notice = _item(request, WarningNotice.objects.all(), notice_id)
-    notice = _call(
+    notice = call(
         notices_services.record_dfe_copy, request, notice=notice, copied_on=payload.copied_on
     )
     return notice_out(notice)
@@ -294,12 +276,12 @@ def record_dfe_copy(request, notice_id: int, payload: DfeCopyIn):
 
 @router.post(
     "/warning-notices/{int:notice_id}/compliance",
-    response={200: WarningNoticeOut, **REFUSED},
+    response={200: WarningNoticeOut, **CHANGE_RESPONSES},
     summary="Record whether the governing body complied with a warning notice",
 )
 def decide_compliance(request, notice_id: int, payload: ComplianceIn):
     notice = _item(request, WarningNotice.objects.all(), notice_id)
-    notice = _call(
+    notice = call(
         notices_services.decide_compliance,
         request,
         notice=notice,
@@ -312,12 +294,12 @@ def decide_compliance(request, notice_id: int, payload: ComplianceIn):
 
 @router.post(
     "/cases/{int:case_id}/notice-of-intention",
-    response={200: CaseOut, **REFUSED},
+    response={200: CaseOut, **CHANGE_RESPONSES},
     summary="Record the notice of intention to use powers",
 )
 def record_notice_of_intention(request, case_id: int, payload: IntentionIn):
     case = _case(request, case_id)
-    case = _call(
+    case = call(
         notices_services.record_notice_of_intention,
         request,
         case=case,
@@ -329,12 +311,12 @@ def record_notice_of_intention(request, case_id: int, payload: IntentionIn):
 
 @router.post(
     "/cases/{int:case_id}/powers",
-    response={201: PowerOut, **REFUSED},
+    response={201: PowerOut, **CHANGE_RESPONSES},
     summary="Record an intervention power used (s.63 to s.66)",
 )
 def use_power(request, case_id: int, payload: PowerIn):
     case = _case(request, case_id)
-    use = _call(
+    use = call(
         powers_services.use_power,
         request,
         case=case,
@@ -350,12 +332,12 @@ def use_power(request, case_id: int, payload: PowerIn):
 
 @router.post(
     "/powers/{int:power_id}/dfe-notification",
-    response={200: PowerOut, **REFUSED},
+    response={200: PowerOut, **CHANGE_RESPONSES},
     summary="Record the day DfE was told of a power used",
 )
 def record_power_dfe_notification(request, power_id: int, payload: PowerDfeIn):
     use = _item(request, PowerUse.objects.all(), power_id)
-    use = _call(
+    use = call(
         powers_services.record_power_dfe_notification,
         request,
         power_use=use,
@@ -366,12 +348,12 @@ def record_power_dfe_notification(request, power_id: int, payload: PowerDfeIn):
 
 @router.post(
     "/cases/{int:case_id}/structural-solutions",
-    response={201: StructuralOut, **REFUSED},
+    response={201: StructuralOut, **CHANGE_RESPONSES},
     summary="Record a structural solution or academy order",
 )
 def record_structural_solution(request, case_id: int, payload: StructuralIn):
     case = _case(request, case_id)
-    solution = _call(
+    solution = call(
         powers_services.record_structural_solution,
         request,
         case=case,
@@ -387,12 +369,12 @@ def record_structural_solution(request, case_id: int, payload: StructuralIn):
 
 @router.post(
     "/cases/{int:case_id}/close",
-    response={200: CaseOut, **REFUSED},
+    response={200: CaseOut, **CHANGE_RESPONSES},
     summary="Close a case, with its reason",
 )
 def close_case(request, case_id: int, payload: CloseIn):
     case = _case(request, case_id)
-    case = _call(
+    case = call(
         cases_services.close_case,
         request,
         case=case,

@@ -8,7 +8,8 @@ from django.shortcuts import get_object_or_404
 from ninja import Query, Router
 from ninja.errors import HttpError
 
-from uplift.api.errors import ERROR_RESPONSES, error_response
+from uplift.api.calls import call
+from uplift.api.errors import CHANGE_RESPONSES, ERROR_RESPONSES, error_response
 from uplift.api.letters.schemas import (
     LetterOut,
     NewLetterIn,
@@ -18,7 +19,6 @@ from uplift.api.pagination import Page, PageParams, paginate
 from uplift.audit.models import Via
 from uplift.casework import access as casework_access
 from uplift.casework.letters import selectors, services
-from uplift.schools.services import ChangeRefused, NotAllowed
 
 router = Router(tags=["letters"])
 
@@ -51,16 +51,6 @@ def letter_out(letter, *, with_body: bool = True) -> dict:
     }
 
 
-def run(service, **arguments):
-    """Call a service: NotAllowed answers 403, a refused change 409 with its message."""
-    try:
-        return service(**arguments)
-    except NotAllowed as refused:
-        raise HttpError(403, str(refused)) from None
-    except ChangeRefused as refused:
-        raise HttpError(409, str(refused)) from None
-
-
 def _letter(request, pk: int):
     letter = selectors.letter_for(user=request.auth, pk=pk)
     if letter is None:
@@ -87,7 +77,7 @@ def case_letters(request, case_id: int, page: Query[PageParams]):
 
 @router.post(
     "/cases/{int:case_id}/letters",
-    response={201: LetterOut, **ERROR_RESPONSES},
+    response={201: LetterOut, **CHANGE_RESPONSES},
     summary="Generate a letter for a case from a template",
 )
 def generate_letter(request, case_id: int, payload: NewLetterIn):
@@ -111,10 +101,9 @@ def generate_letter(request, case_id: int, payload: NewLetterIn):
                 }
             ],
         )
-    letter = run(
+    letter = call(
         services.generate_letter,
-        actor=request.auth,
-        via=Via.API,
+        request,
         case=case,
         template=template,
         note=payload.note,
@@ -148,15 +137,14 @@ def letter_pdf(request, letter_id: int):
 
 @router.post(
     "/letters/{int:letter_id}/sending",
-    response={200: LetterOut, **ERROR_RESPONSES},
+    response={200: LetterOut, **CHANGE_RESPONSES},
     summary="Record a letter's sending (with the method email, Uplift emails it)",
 )
 def record_sending(request, letter_id: int, payload: SendingIn):
     letter = _letter(request, letter_id)
-    run(
+    call(
         services.record_letter_sent,
-        actor=request.auth,
-        via=Via.API,
+        request,
         letter=letter,
         sent_on=payload.sent_on,
         method=payload.method.value,

@@ -9,8 +9,8 @@ from django.shortcuts import get_object_or_404
 from ninja import Query, Router
 from ninja.errors import HttpError
 
-from uplift.api.errors import ERROR_RESPONSES, error_response
-from uplift.api.letters.routes import run
+from uplift.api.calls import call
+from uplift.api.errors import CHANGE_RESPONSES, ERROR_RESPONSES, error_response
 from uplift.api.meetings.schemas import (
     ActionOut,
     DoneIn,
@@ -18,7 +18,6 @@ from uplift.api.meetings.schemas import (
     MeetingOut,
 )
 from uplift.api.pagination import Page, PageParams, paginate
-from uplift.audit.models import Via
 from uplift.casework import access as casework_access
 from uplift.casework.meetings import selectors, services
 from uplift.casework.models import MeetingAction
@@ -87,7 +86,7 @@ def _invalid(location: str, message: str):
 
 @router.post(
     "/schools/{int:urn}/meetings",
-    response={201: MeetingOut, **ERROR_RESPONSES},
+    response={201: MeetingOut, **CHANGE_RESPONSES},
     summary="Record a monitoring board meeting with its actions",
 )
 def record_meeting(request, urn: int, payload: MeetingIn):
@@ -118,10 +117,9 @@ def record_meeting(request, urn: int, payload: MeetingIn):
                 "due_on": action.due_on,
             }
         )
-    meeting = run(
+    meeting = call(
         services.record_meeting,
-        actor=request.auth,
-        via=Via.API,
+        request,
         establishment=school,
         case=case,
         held_on=payload.held_on,
@@ -134,17 +132,16 @@ def record_meeting(request, urn: int, payload: MeetingIn):
 
 @router.post(
     "/meeting-actions/{int:action_id}/done",
-    response={200: ActionOut, **ERROR_RESPONSES},
+    response={200: ActionOut, **CHANGE_RESPONSES},
     summary="Mark a monitoring board action done (its owner or an LA officer)",
 )
 def action_done(request, action_id: int, payload: DoneIn):
     action = selectors.action_for(user=request.auth, pk=action_id)
     if action is None:
         raise Http404
-    done = run(
+    done = call(
         services.complete_action,
-        actor=request.auth,
-        via=Via.API,
+        request,
         action=action,
         done_on=payload.done_on,
         note=payload.note,

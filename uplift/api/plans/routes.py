@@ -7,15 +7,14 @@ for the caller, through the same services as the pages (their audit events say "
 change a rule refuses answers 409 with the rule's message, and its code in details[0].type.
 """
 
-from functools import wraps
-
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router
 from ninja.responses import Status
 
-from uplift.api.errors import ERROR_RESPONSES, ErrorOut, error_response
+from uplift.api.calls import call
+from uplift.api.errors import CHANGE_RESPONSES, ERROR_RESPONSES
 from uplift.api.pagination import Page, PageParams, paginate
 from uplift.api.plans.schemas import (
     AchievedIn,
@@ -30,9 +29,8 @@ from uplift.api.plans.schemas import (
     ReviewIn,
     StepIn,
 )
-from uplift.audit.models import Via
 from uplift.casework import access as casework_access
-from uplift.core.rules import RuleRefused
+from uplift.core.errors import Refused
 from uplift.support import access as support_access
 from uplift.support.cycles import services as cycles_services
 from uplift.support.plans import selectors as plans_selectors
@@ -129,29 +127,6 @@ def _writer(request, school) -> None:
         raise PermissionDenied
 
 
-def _change(service, request, **arguments):
-    """Call the service for the caller; a refusal answers 409 (403 when not allowed)."""
-    try:
-        return service(actor=request.auth, via=Via.API, **arguments)
-    except plans_services.NotAllowed:
-        raise PermissionDenied from None
-    except plans_services.ChangeRefused as refused:
-        code = refused.code if isinstance(refused, RuleRefused) else "refused"
-        raise _Refused(str(refused), code) from None
-
-
-class _Refused(Exception):
-    def __init__(self, message: str, code: str):
-        super().__init__(message)
-        self.message, self.code = message, code
-
-
-def _refusal(exc: "_Refused"):
-    return error_response(
-        409, exc.message, [{"location": "body", "message": exc.message, "type": exc.code}]
-    )
-
-
 def _plan_to_change(request, pk: int):
     _reader(request)
     plan = get_object_or_404(
@@ -176,19 +151,6 @@ def _plan_answer(request, pk: int, status: int = 200):
 def _cycle_answer(request, pk: int, status: int = 200):
     cycle = plans_selectors.cycle_detail(user=request.auth, pk=pk)
     return Status(status, _cycle(cycle, school=cycle.establishment))
-
-
-def _refused_to_409(view):
-    """Turn a rule's refusal into the 409 answer (ninja handlers are registered per API)."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except _Refused as refused:
-            return _refusal(refused)
-
-    return wrapper
 
 
 # Action plans
@@ -219,10 +181,9 @@ def action_plan(request, plan_id: int):
 
 @router.post(
     "/action-plans",
-    response={201: PlanOut, **ERROR_RESPONSES, 409: ErrorOut},
+    response={201: PlanOut, **CHANGE_RESPONSES},
     summary="Create an action plan for a school",
 )
-@_refused_to_409
 def create_action_plan(request, body: PlanIn):
     school = _school(request, body.urn)
     _writer(request, school)
@@ -230,8 +191,8 @@ def create_action_plan(request, body: PlanIn):
     if body.case_id is not None:
         case = casework_access.visible_cases(request.auth).filter(pk=body.case_id).first()
         if case is None:
-            raise _Refused(f"There is no concern case {body.case_id} you can see", "refused")
-    plan = _change(
+            raise Refused(f"There is no concern case {body.case_id} you can see")
+    plan = call(
         plans_services.create_plan,
         request,
         establishment=school,
@@ -245,16 +206,15 @@ def create_action_plan(request, body: PlanIn):
 
 @router.post(
     "/action-plans/{int:plan_id}/objectives",
-    response={201: PlanOut, **ERROR_RESPONSES, 409: ErrorOut},
+    response={201: PlanOut, **CHANGE_RESPONSES},
     summary="Add an objective to an action plan (answers the whole plan)",
 )
-@_refused_to_409
 def add_objective(request, plan_id: int, body: ObjectiveIn):
     plan = _plan_to_change(request, plan_id)
     owner = get_user_model().objects.filter(pk=body.owner_id).first()
     if owner is None:
-        raise _Refused(f"There is no user {body.owner_id}", "refused")
-    _change(
+        raise Refused(f"There is no user {body.owner_id}")
+    call(
         plans_services.add_objective,
         request,
         plan=plan,
@@ -268,13 +228,12 @@ def add_objective(request, plan_id: int, body: ObjectiveIn):
 
 @router.post(
     "/objectives/{int:objective_id}/milestones",
-    response={201: PlanOut, **ERROR_RESPONSES, 409: ErrorOut},
+    response={201: PlanOut, **CHANGE_RESPONSES},
     summary="Add a milestone to an objective (answers the whole plan)",
 )
-@_refused_to_409
 def add_milestone(request, objective_id: int, body: MilestoneIn):
     objective = _objective_to_change(request, objective_id)
-    _change(
+    call(
         plans_services.add_milestone,
         request,
         objective=objective,
@@ -286,13 +245,12 @@ def add_milestone(request, objective_id: int, body: MilestoneIn):
 
 @router.post(
     "/objectives/{int:objective_id}/reviews",
-    response={201: PlanOut, **ERROR_RESPONSES, 409: ErrorOut},
+    response={201: PlanOut, **CHANGE_RESPONSES},
     summary="Record a RAG-rated progress review of an objective (answers the whole plan)",
 )
-@_refused_to_409
 def record_review(request, objective_id: int, body: ReviewIn):
     objective = _objective_to_change(request, objective_id)
-    _change(
+    call(
         plans_services.record_review,
         request,
         objective=objective,
@@ -305,13 +263,12 @@ def record_review(request, objective_id: int, body: ReviewIn):
 
 @router.post(
     "/objectives/{int:objective_id}/achieved",
-    response={200: PlanOut, **ERROR_RESPONSES, 409: ErrorOut},
+    response={200: PlanOut, **CHANGE_RESPONSES},
     summary="Mark an objective as achieved (answers the whole plan)",
 )
-@_refused_to_409
 def objective_achieved(request, objective_id: int, body: AchievedIn):
     objective = _objective_to_change(request, objective_id)
-    _change(
+    call(
         plans_services.mark_objective_achieved,
         request,
         objective=objective,
@@ -322,27 +279,25 @@ def objective_achieved(request, objective_id: int, body: AchievedIn):
 
 @router.post(
     "/milestones/{int:milestone_id}/done",
-    response={200: PlanOut, **ERROR_RESPONSES, 409: ErrorOut},
+    response={200: PlanOut, **CHANGE_RESPONSES},
     summary="Mark a milestone as done (answers the whole plan)",
 )
-@_refused_to_409
 def milestone_done(request, milestone_id: int, body: DoneIn):
     _reader(request)
     milestone = plans_selectors.milestone_in_scope(user=request.auth, pk=milestone_id)
     _writer(request, milestone.objective.plan.establishment)
-    _change(plans_services.complete_milestone, request, milestone=milestone, done_on=body.done_on)
+    call(plans_services.complete_milestone, request, milestone=milestone, done_on=body.done_on)
     return _plan_answer(request, milestone.objective.plan_id)
 
 
 @router.post(
     "/action-plans/{int:plan_id}/close",
-    response={200: PlanOut, **ERROR_RESPONSES, 409: ErrorOut},
+    response={200: PlanOut, **CHANGE_RESPONSES},
     summary="Close an action plan, with the reason",
 )
-@_refused_to_409
 def close_action_plan(request, plan_id: int, body: CloseIn):
     plan = _plan_to_change(request, plan_id)
-    _change(
+    call(
         plans_services.close_plan, request, plan=plan, reason=body.reason, closed_on=body.closed_on
     )
     return _plan_answer(request, plan.pk)
@@ -376,14 +331,13 @@ def support_cycle(request, cycle_id: int):
 
 @router.post(
     "/support-cycles",
-    response={201: CycleOut, **ERROR_RESPONSES, 409: ErrorOut},
+    response={201: CycleOut, **CHANGE_RESPONSES},
     summary="Start a support cycle with its collaborative review",
 )
-@_refused_to_409
 def start_support_cycle(request, body: CycleIn):
     school = _school(request, body.urn)
     _writer(request, school)
-    cycle = _change(
+    cycle = call(
         cycles_services.start_cycle,
         request,
         establishment=school,
@@ -395,10 +349,9 @@ def start_support_cycle(request, body: CycleIn):
 
 @router.post(
     "/support-cycles/{int:cycle_id}/steps",
-    response={201: CycleOut, **ERROR_RESPONSES, 409: ErrorOut},
+    response={201: CycleOut, **CHANGE_RESPONSES},
     summary="Record a support cycle's next step (the intervention plan links an action plan)",
 )
-@_refused_to_409
 def record_cycle_step(request, cycle_id: int, body: StepIn):
     _reader(request)
     cycle = plans_selectors.cycle_detail(user=request.auth, pk=cycle_id)
@@ -407,8 +360,8 @@ def record_cycle_step(request, cycle_id: int, body: StepIn):
     if body.plan_id is not None:
         plan = support_access.visible_action_plans(request.auth).filter(pk=body.plan_id).first()
         if plan is None:
-            raise _Refused(f"There is no action plan {body.plan_id} you can see", "refused")
-    _change(
+            raise Refused(f"There is no action plan {body.plan_id} you can see")
+    call(
         cycles_services.record_cycle_step,
         request,
         cycle=cycle,

@@ -18,7 +18,8 @@ from ninja import Query, Router
 from ninja.errors import HttpError
 from ninja.responses import Status
 
-from uplift.api.errors import ERROR_RESPONSES, ErrorOut, error_response
+from uplift.api.calls import call
+from uplift.api.errors import CHANGE_RESPONSES, ERROR_RESPONSES
 from uplift.api.pagination import Page, PageParams, paginate
 from uplift.api.visits.schemas import (
     CancelIn,
@@ -30,15 +31,12 @@ from uplift.api.visits.schemas import (
     VisitOut,
     YearQuery,
 )
-from uplift.audit.models import Via
-from uplift.schools.services import ChangeRefused, NotAllowed
+from uplift.core.errors import Refused
 from uplift.support import access as support_access
 from uplift.support.visits import selectors, services
 from uplift.support.visits.entitlement import academic_year_of, entitlement, parse_academic_year
 
 router = Router(tags=["visits"])
-
-CHANGE_RESPONSES = {**ERROR_RESPONSES, 409: ErrorOut}
 
 
 def _person(user) -> dict | None:
@@ -75,20 +73,9 @@ def _visit(visit, user) -> dict:
     }
 
 
-def _refusal(refused: ChangeRefused):
-    message = str(refused)
-    code = getattr(refused, "rule", "") or "refused"
-    return error_response(409, message, [{"location": "body", "message": message, "type": code}])
-
-
 def _change(request, service, **arguments):
     """Call the service for the caller: the visit's new state, or the refusal's answer."""
-    try:
-        visit = service(actor=request.auth, via=Via.API, **arguments)
-    except NotAllowed:
-        raise PermissionDenied from None
-    except ChangeRefused as refused:
-        return _refusal(refused)
+    visit = call(service, request, **arguments)
     visit = selectors.visit_in_scope(user=request.auth, pk=visit.pk)
     return Status(200, _visit(visit, request.auth))
 
@@ -138,12 +125,12 @@ def schedule_visit(request, body: VisitIn):
         raise PermissionDenied
     if body.adviser_id is None:
         if not selectors.is_adviser(request.auth):
-            raise HttpError(400, "Give adviser_id: the adviser who will make the visit")
+            raise Refused("Give adviser_id: the adviser who will make the visit")
         adviser = request.auth
     else:
         adviser = get_user_model().objects.filter(pk=body.adviser_id).first()
         if adviser is None:
-            raise HttpError(400, f"There is no user {body.adviser_id}")
+            raise Refused(f"There is no user {body.adviser_id}")
     answer = _change(
         request,
         services.schedule_visit,

@@ -14,8 +14,8 @@ from uplift.audit.services import diff, record_event, snapshot
 from uplift.casework import access
 from uplift.casework.models import CaseworkSettings, SchoolHoliday
 from uplift.core.dates import long_date
+from uplift.core.errors import Conflict, NotAllowed, Refused
 from uplift.schools.models import LocalAuthority
-from uplift.schools.services import ChangeRefused, NotAllowed
 
 MIN_PERIOD, MAX_PERIOD = 1, 60
 SETTINGS_FIELDS = ["compliance_working_days", "action_plan_working_days"]
@@ -23,7 +23,7 @@ HOLIDAY_FIELDS = ["la", "name", "starts_on", "ends_on"]
 NAME_MAX_LENGTH = SchoolHoliday._meta.get_field("name").max_length
 
 
-class HolidayOverlaps(ChangeRefused):
+class HolidayOverlaps(Conflict):
     """The new holiday shares days with one the LA already has."""
 
 
@@ -35,15 +35,15 @@ def _check_la(actor, la) -> None:
 def _reason(reason) -> str:
     reason = (reason or "").strip()
     if not reason:
-        raise ChangeRefused("Enter the reason for the change")
+        raise Refused("Enter the reason for the change")
     return reason
 
 
 def _period(value, what: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ChangeRefused(f"The {what} must be a whole number of working days")
+        raise Refused(f"The {what} must be a whole number of working days")
     if not MIN_PERIOD <= value <= MAX_PERIOD:
-        raise ChangeRefused(
+        raise Refused(
             f"The {what} must be from {MIN_PERIOD} to {MAX_PERIOD} working days "
             f"(you entered {value})"
         )
@@ -82,7 +82,7 @@ def update_casework_settings(
             settings.compliance_working_days == compliance
             and settings.action_plan_working_days == action_plan
         ):
-            raise ChangeRefused("These are already the LA's settings: nothing to change")
+            raise Conflict("These are already the LA's settings: nothing to change")
         settings.compliance_working_days = compliance
         settings.action_plan_working_days = action_plan
         settings.updated_at = timezone.now()
@@ -110,13 +110,13 @@ def add_school_holiday(
     reason = _reason(reason)
     name = " ".join((name or "").split())
     if not name:
-        raise ChangeRefused("Enter the name of the holiday")
+        raise Refused("Enter the name of the holiday")
     if len(name) > NAME_MAX_LENGTH:
-        raise ChangeRefused(f"The name must be {NAME_MAX_LENGTH} characters or fewer")
+        raise Refused(f"The name must be {NAME_MAX_LENGTH} characters or fewer")
     if not isinstance(starts_on, date) or not isinstance(ends_on, date):
-        raise ChangeRefused("Enter the holiday's first and last days")
+        raise Refused("Enter the holiday's first and last days")
     if ends_on < starts_on:
-        raise ChangeRefused(
+        raise Refused(
             f"The holiday cannot end ({long_date(ends_on)}) before it starts "
             f"({long_date(starts_on)})"
         )
@@ -154,7 +154,7 @@ def remove_school_holiday(*, actor, via: str, holiday: SchoolHoliday, reason: st
     with transaction.atomic():
         locked = SchoolHoliday.objects.select_for_update().filter(pk=holiday.pk).first()
         if locked is None:
-            raise ChangeRefused(f"{holiday.name} has already been removed")
+            raise Conflict(f"{holiday.name} has already been removed")
         before = snapshot(locked, HOLIDAY_FIELDS)
         record_event(
             actor=actor,

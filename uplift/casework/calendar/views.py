@@ -18,6 +18,7 @@ from uplift.casework.calendar.forms import (
     RemoveHolidayForm,
     SettingsForm,
 )
+from uplift.core.web import REFUSED, attempt
 
 
 def _las(request):
@@ -29,17 +30,6 @@ def _las(request):
 
 def _la(request, la_code: str):
     return get_object_or_404(_las(request), code=la_code)
-
-
-def _attempt(form, service, **arguments):
-    """Call the service; a refused change becomes an error at the top of the form."""
-    try:
-        return service(**arguments), True
-    except services.NotAllowed:
-        raise PermissionDenied from None
-    except services.ChangeRefused as refused:
-        form.add_error(None, str(refused))
-    return None, False
 
 
 @login_required
@@ -89,7 +79,7 @@ def calendar_settings(request, la_code: str):
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        _, done = _attempt(
+        result = attempt(
             form,
             services.update_casework_settings,
             actor=request.user,
@@ -99,7 +89,7 @@ def calendar_settings(request, la_code: str):
             action_plan_working_days=data["action_plan_working_days"],
             reason=data["reason"],
         )
-        if done:
+        if result is not REFUSED:
             messages.success(request, "Casework settings saved")
             return redirect("casework:calendar_la", la_code=la.code)
     return render(
@@ -113,7 +103,7 @@ def calendar_holiday_new(request, la_code: str):
     form = HolidayForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        holiday, done = _attempt(
+        holiday = attempt(
             form,
             services.add_school_holiday,
             actor=request.user,
@@ -124,7 +114,7 @@ def calendar_holiday_new(request, la_code: str):
             ends_on=data["ends_on"],
             reason=data["reason"],
         )
-        if done:
+        if holiday is not REFUSED:
             messages.success(request, f"{holiday.name} added")
             return redirect("casework:calendar_la", la_code=la.code)
     return render(request, "casework/calendar/holiday_new.html", {"la": la, "form": form})
@@ -136,7 +126,7 @@ def calendar_holiday_delete(request, la_code: str, pk: int):
     holiday = get_object_or_404(selectors.holidays_for(la=la), pk=pk)
     form = RemoveHolidayForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        _, done = _attempt(
+        result = attempt(
             form,
             services.remove_school_holiday,
             actor=request.user,
@@ -144,7 +134,7 @@ def calendar_holiday_delete(request, la_code: str, pk: int):
             holiday=holiday,
             reason=form.cleaned_data["reason"],
         )
-        if done:
+        if result is not REFUSED:
             messages.success(request, f"{holiday.name} removed")
             return redirect("casework:calendar_la", la_code=la.code)
     return render(

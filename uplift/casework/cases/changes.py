@@ -13,18 +13,9 @@ from uplift.casework import access
 from uplift.casework.cases.rules import base as rules
 from uplift.casework.cases.rules.registry import refusals
 from uplift.casework.models import ConcernCase, StageChange
-from uplift.core import rules as core_rules
-from uplift.schools.services import ChangeRefused, NotAllowed
+from uplift.core.errors import NotAllowed, Refused, RuleRefused, StaleVersion
 
 TRUSTED_CHANNELS = {Via.CLI, Via.SYSTEM}  # run by whoever operates the server
-
-
-class RuleRefused(core_rules.RuleRefused):
-    """A casework rule refuses the step; `rule` is its code, the message its docstring."""
-
-
-class StaleCase(ChangeRefused):
-    """The case changed since the page was opened; nothing was written."""
 
 
 def acting_user(actor):
@@ -51,14 +42,14 @@ def required_text(text: str, what: str) -> str:
     """The text stripped; refused ("Enter ...") when it is blank."""
     text = (text or "").strip()
     if not text:
-        raise ChangeRefused(f"Enter {what}")
+        raise Refused(f"Enter {what}")
     return text
 
 
 def required_date(value, what: str) -> date:
     """The date; refused ("Enter ...") when it is missing."""
     if value is None:
-        raise ChangeRefused(f"Enter {what}")
+        raise Refused(f"Enter {what}")
     return value
 
 
@@ -70,7 +61,7 @@ def enforce(attempt: rules.Attempt) -> None:
 
 
 def locked_case(case: ConcernCase, version: int | None) -> ConcernCase:
-    """The case read again and locked for the transaction; StaleCase when a version is given
+    """The case read again and locked for the transaction; StaleVersion when a version is given
     and the case is no longer at it."""
     current = (
         ConcernCase.objects.select_for_update(of=("self",))
@@ -78,7 +69,7 @@ def locked_case(case: ConcernCase, version: int | None) -> ConcernCase:
         .get(pk=case.pk)
     )
     if version is not None and current.version != version:
-        raise StaleCase(
+        raise StaleVersion(
             f"Case {current.pk} changed while you were looking at it (it is now at "
             f"{current.get_stage_display().lower()}). Check its current state and try again."
         )

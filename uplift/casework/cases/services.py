@@ -21,8 +21,8 @@ from uplift.casework.cases import changes as case_changes
 from uplift.casework.cases import selectors
 from uplift.casework.cases.rules import base as rules
 from uplift.casework.models import ConcernCase, OpenedBy, Stage, StageChange
+from uplift.core.errors import Conflict, Refused
 from uplift.inspections.models import Inspection
-from uplift.schools.services import ChangeRefused
 
 MOVE_TARGETS = (Stage.LETTER_OF_CONCERN, Stage.PRE_WARNING, Stage.ELIGIBLE)
 
@@ -48,9 +48,9 @@ def open_case(
     reason = case_changes.required_text(reason, "the reason for opening the case")
     opened_on = case_changes.required_date(opened_on, "the date the case opened")
     if opened_on > case_changes.today():
-        raise ChangeRefused("A case cannot be opened on a date in the future")
+        raise Refused("A case cannot be opened on a date in the future")
     if opened_by not in OpenedBy.values:
-        raise ChangeRefused(f"{opened_by!r} is not a way a case opens")
+        raise Refused(f"{opened_by!r} is not a way a case opens")
     now = timezone.now()
     with transaction.atomic():
         case_changes.enforce(
@@ -79,7 +79,7 @@ def open_case(
             with transaction.atomic():
                 case.save()
         except IntegrityError:
-            raise ChangeRefused(
+            raise Conflict(
                 f"{selectors.school_label(establishment)} already has an open case: a school "
                 "has one open case at a time."
             ) from None
@@ -249,7 +249,7 @@ def move_case(
     reason = case_changes.required_text(reason, "the reason for the move")
     on = case_changes.required_date(on, "the date of the move")
     if to_stage not in Stage.values:
-        raise ChangeRefused(f"{to_stage!r} is not a stage of a case")
+        raise Refused(f"{to_stage!r} is not a stage of a case")
     now = timezone.now()
     with transaction.atomic():
         case = case_changes.locked_case(case, version)
@@ -297,7 +297,7 @@ def close_case(
     case_changes.check_actor(actor, via, case.establishment)
     closed_on = case_changes.required_date(closed_on, "the date the case closed")
     if closed_on > case_changes.today():
-        raise ChangeRefused("A case cannot be closed on a date in the future")
+        raise Refused("A case cannot be closed on a date in the future")
     reason = (reason or "").strip()
     now = timezone.now()
     with transaction.atomic():

@@ -11,7 +11,7 @@ from django.utils import timezone
 from uplift.audit.models import Via
 from uplift.casework import access
 from uplift.casework.cases import selectors
-from uplift.schools.services import ChangeRefused, NotAllowed
+from uplift.core.web import REFUSED, attempt
 
 
 def readable_case(request, pk: int):
@@ -25,18 +25,6 @@ def changeable_case(request, pk: int):
     if not access.can_run_casework(request.user, case.establishment):
         raise PermissionDenied
     return case
-
-
-def attempt(form, service, **arguments):
-    """Call the service; a refused step becomes a form error naming the rule (None is
-    returned)."""
-    try:
-        return service(actor=form.actor, via=Via.WEB, **arguments)
-    except NotAllowed:
-        raise PermissionDenied from None
-    except ChangeRefused as refused:
-        form.add_error(None, str(refused))
-    return None
 
 
 def bind(form, request):
@@ -65,8 +53,15 @@ def case_step(request, pk, form_class, template, service, arguments, *, heading,
         request,
     )
     if request.method == "POST" and form.is_valid():
-        done = attempt(form, service, case=case, **arguments(form.cleaned_data))
-        if done is not None:
+        done = attempt(
+            form,
+            service,
+            actor=form.actor,
+            via=Via.WEB,
+            case=case,
+            **arguments(form.cleaned_data),
+        )
+        if done is not REFUSED:
             messages.success(request, "Saved")
             return redirect("casework:case_detail", pk=case.pk)
         fresh_version(form, case)
@@ -93,8 +88,8 @@ def item_step(request, item, form_class, template, service, arguments, context, 
     """A step on a notice or power of a case: the form, the service call, back to the case."""
     form = bind(form_class(request.POST or None), request)
     if request.method == "POST" and form.is_valid():
-        done = attempt(form, service, **arguments(form.cleaned_data))
-        if done is not None:
+        done = attempt(form, service, actor=form.actor, via=Via.WEB, **arguments(form.cleaned_data))
+        if done is not REFUSED:
             messages.success(request, "Saved")
             return redirect("casework:case_detail", pk=item.case.pk)
     return render(

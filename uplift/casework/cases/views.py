@@ -14,15 +14,17 @@ from django.views.decorators.http import require_GET
 
 from uplift.accounts import access as accounts_access
 from uplift.accounts.models import Role
+from uplift.audit.models import Via
 from uplift.casework import access
 from uplift.casework.cases import selectors
 from uplift.casework.cases import services as cases_services
 from uplift.casework.cases.forms import CloseForm, FindSchoolForm, MoveForm, OpenCaseForm
-from uplift.casework.cases.step_views import attempt, bind, case_step, readable_case
+from uplift.casework.cases.step_views import bind, case_step, readable_case
 from uplift.casework.flags import school_flags
 from uplift.casework.letters.selectors import case_letters
 from uplift.casework.meetings.selectors import case_meetings
 from uplift.casework.models import Stage
+from uplift.core.web import REFUSED, attempt
 from uplift.schools.models import Establishment
 
 
@@ -76,11 +78,13 @@ def case_open(request):
         case = attempt(
             form,
             cases_services.open_case,
+            actor=form.actor,
+            via=Via.WEB,
             establishment=school,
             opened_on=form.cleaned_data["opened_on"],
             reason=form.cleaned_data["reason"],
         )
-        if case is not None:
+        if case is not REFUSED:
             messages.success(request, f"Case opened for {school.name}")
             return redirect("casework:case_detail", pk=case.pk)
     existing = selectors.open_case_of(establishment=school)

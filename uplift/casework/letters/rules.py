@@ -1,7 +1,7 @@
 """The rules letters and monitoring boards follow, each a small registered unit (the shared
 mechanism: uplift.core.rules).
 
-A rule is a RuleRefused (a ChangeRefused) registered under its code. Its docstring is the
+A rule is a RuleRefused (a Refused) registered under its code. Its docstring is the
 message a user reads when it blocks a change, with {placeholders} filled from the values it
 was raised with; `check(...)` raises it when the rule is broken.
 """
@@ -10,7 +10,8 @@ from datetime import date
 
 from uplift.casework.letters import placeholders as letters
 from uplift.core.dates import long_date
-from uplift.core.rules import Registry, Rule, RuleRefused
+from uplift.core.errors import RuleRefused
+from uplift.core.rules import Registry, Rule
 
 # meetings_rules registers its rules here too.
 RULES = Registry(

@@ -31,7 +31,7 @@ from uplift.casework.letters.rules import (
     UnknownPlaceholder,
 )
 from uplift.casework.models import Letter, LetterTemplate, SendingMethod
-from uplift.schools.services import ChangeRefused, NotAllowed
+from uplift.core.errors import Conflict, NotAllowed, Refused
 
 TEMPLATE_FIELDS = ["name", "subject", "body"]
 NAME_MAX = LetterTemplate._meta.get_field("name").max_length
@@ -104,9 +104,9 @@ def update_letter_template(
     subject = _required(" ".join((subject or "").split()), "Enter the letter's subject")
     body = _required((body or "").replace("\r\n", "\n").strip(), "Enter the letter's text")
     if len(name) > NAME_MAX:
-        raise ChangeRefused(f"The name must be {NAME_MAX} characters or fewer")
+        raise Refused(f"The name must be {NAME_MAX} characters or fewer")
     if len(subject) > SUBJECT_MAX:
-        raise ChangeRefused(f"The subject must be {SUBJECT_MAX} characters or fewer")
+        raise Refused(f"The subject must be {SUBJECT_MAX} characters or fewer")
     UnknownPlaceholder.check(subject, body)
     StrayDollar.check(subject, body)
     with transaction.atomic():
@@ -114,10 +114,10 @@ def update_letter_template(
         StaleTemplate.check(locked, version)
         clash = LetterTemplate.objects.filter(la=locked.la_id, kind=locked.kind, name=name)
         if clash.exclude(pk=locked.pk).exists():
-            raise ChangeRefused(f"There is already a {locked.get_kind_display()} called {name}")
+            raise Conflict(f"There is already a {locked.get_kind_display()} called {name}")
         before = snapshot(locked, TEMPLATE_FIELDS)
         if before == {"name": name, "subject": subject, "body": body}:
-            raise ChangeRefused("The template is the same as before: there is nothing to save")
+            raise Conflict("The template is the same as before: there is nothing to save")
         locked.name, locked.subject, locked.body = name, subject, body
         locked.version += 1  # the row is locked: no one else can save it meanwhile
         locked.updated_at, locked.updated_by = timezone.now(), _user(actor)
@@ -240,9 +240,9 @@ def record_letter_sent(
     if not access.can_run_casework(actor, school):
         raise NotAllowed("You cannot record the sending of this school's letters")
     if method not in SendingMethod.values:
-        raise ChangeRefused("Choose how the letter was sent")
+        raise Refused("Choose how the letter was sent")
     if sent_on is None:
-        raise ChangeRefused("Enter the date the letter was sent")
+        raise Refused("Enter the date the letter was sent")
     NotInFuture.check(sent_on, timezone.localdate(), "date the letter was sent")
     SentBeforeGenerated.check(sent_on, timezone.localdate(letter.generated_at))
     sent_to = (sent_to or "").strip()
@@ -323,5 +323,5 @@ def log_letter_viewed(*, actor, via: str, letter: Letter) -> None:
 def _required(value: str, message: str) -> str:
     value = (value or "").strip()
     if not value:
-        raise ChangeRefused(message)
+        raise Refused(message)
     return value

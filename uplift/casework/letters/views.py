@@ -22,24 +22,13 @@ from uplift.casework.letters import selectors, services
 from uplift.casework.letters.defaults import DEFAULT_TEMPLATES
 from uplift.casework.letters.forms import PLACEHOLDER_LIST, LetterForm, SendingForm, TemplateForm
 from uplift.casework.models import ConcernCase
+from uplift.core.web import REFUSED, attempt
 from uplift.schools import access as schools_access
 from uplift.schools.models import LocalAuthority
-from uplift.schools.services import ChangeRefused, NotAllowed
 
 
 def case_url(case) -> str:
     return reverse("casework:case_detail", args=[case.pk])
-
-
-def _attempt(form, service, **arguments):
-    """Call the service; a refused change becomes a form error (None is returned)."""
-    try:
-        return service(**arguments)
-    except NotAllowed:
-        raise PermissionDenied from None
-    except ChangeRefused as refused:
-        form.add_error(None, str(refused))
-    return None
 
 
 def _casework_las(request):
@@ -94,7 +83,7 @@ def template_edit(request, pk: int):
     form = TemplateForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        saved = _attempt(
+        saved = attempt(
             form,
             services.update_letter_template,
             actor=request.user,
@@ -106,7 +95,7 @@ def template_edit(request, pk: int):
             body=data["body"],
             reason=data["reason"],
         )
-        if saved is not None:
+        if saved is not REFUSED:
             messages.success(request, f"{saved.name} saved (version {saved.version})")
             return redirect("casework:letter_templates")
         template.refresh_from_db()
@@ -135,7 +124,7 @@ def letter_new(request, case_pk: int):
     if request.method == "POST" and form.is_valid():
         template = form.cleaned_data["template"]
         if request.POST.get("action") == "generate":
-            letter = _attempt(
+            letter = attempt(
                 form,
                 services.generate_letter,
                 actor=request.user,
@@ -144,7 +133,7 @@ def letter_new(request, case_pk: int):
                 template=template,
                 note=form.cleaned_data["note"],
             )
-            if letter is not None:
+            if letter is not REFUSED:
                 messages.success(request, f"{letter.get_kind_display()} generated")
                 return redirect("casework:letter_detail", pk=letter.pk)
         else:
@@ -205,7 +194,7 @@ def letter_send(request, pk: int):
     form = SendingForm(request.POST or None, initial={"sent_to": ""})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        sent = _attempt(
+        sent = attempt(
             form,
             services.record_letter_sent,
             actor=request.user,
@@ -216,7 +205,7 @@ def letter_send(request, pk: int):
             sent_to=data["sent_to"],
             email=data["email"],
         )
-        if sent is not None:
+        if sent is not REFUSED:
             messages.success(request, f"Sending recorded: {sent.get_sent_method_display()}")
             return redirect("casework:letter_detail", pk=letter.pk)
     return render(

@@ -23,7 +23,8 @@ from uplift.casework.meetings.rules import (
 )
 from uplift.casework.meetings.selectors import action_owners, owner_label
 from uplift.casework.models import MeetingAction, MonitoringMeeting
-from uplift.schools.services import ChangeRefused, NotAllowed, school_label
+from uplift.core.errors import NotAllowed, Refused
+from uplift.schools.services import school_label
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,7 @@ def record_meeting(
     if not access.can_run_casework(actor, establishment):
         raise NotAllowed("You cannot record this school's monitoring board meetings")
     if held_on is None:
-        raise ChangeRefused("Enter the date of the meeting")
+        raise Refused("Enter the date of the meeting")
     NotInFuture.check(held_on, timezone.localdate(), "date of the meeting")
     members = _members(members)
     NoMembers.check(members)
@@ -177,7 +178,7 @@ def complete_action(
     if not can_complete_action(actor, action):
         raise NotAllowed("Only the action's owner or an officer of the school's LA can do this")
     if done_on is None:
-        raise ChangeRefused("Enter the date the action was done")
+        raise Refused("Enter the date the action was done")
     NotInFuture.check(done_on, timezone.localdate(), "date the action was done")
     meeting = action.meeting
     DoneBeforeMeeting.check(done_on, meeting.held_on)

@@ -13,9 +13,10 @@ from django.views.decorators.http import require_GET
 
 from uplift.audit.models import Via
 from uplift.casework import access
-from uplift.casework.letters.views import _attempt, case_url
+from uplift.casework.letters.views import case_url
 from uplift.casework.meetings import selectors, services
 from uplift.casework.meetings.forms import ActionForm, DoneForm, MeetingForm
+from uplift.core.web import REFUSED, attempt
 
 
 def _school(request, urn: int):
@@ -56,7 +57,7 @@ def meeting_new(request, urn: int):
     form = MeetingForm(request.POST or None, owners=owners)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        meeting = _attempt(
+        meeting = attempt(
             form,
             services.record_meeting,
             actor=request.user,
@@ -68,7 +69,7 @@ def meeting_new(request, urn: int):
             minutes=data["minutes"],
             actions=data["actions"],
         )
-        if meeting is not None:
+        if meeting is not REFUSED:
             messages.success(request, "Meeting recorded")
             return redirect("casework:meeting_detail", pk=meeting.pk)
     return render(
@@ -112,7 +113,7 @@ def action_new(request, pk: int):
     form = ActionForm(request.POST or None, owners=selectors.action_owners(establishment=school))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        action = _attempt(
+        action = attempt(
             form,
             services.add_meeting_action,
             actor=request.user,
@@ -122,7 +123,7 @@ def action_new(request, pk: int):
             owner=data["owner"],
             due_on=data["due_on"],
         )
-        if action is not None:
+        if action is not REFUSED:
             messages.success(request, "Action added")
             return redirect("casework:meeting_detail", pk=meeting.pk)
     return render(
@@ -141,7 +142,7 @@ def action_done(request, pk: int):
         raise PermissionDenied
     form = DoneForm(request.POST or None, initial={"done_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
-        done = _attempt(
+        done = attempt(
             form,
             services.complete_action,
             actor=request.user,
@@ -150,7 +151,7 @@ def action_done(request, pk: int):
             done_on=form.cleaned_data["done_on"],
             note=form.cleaned_data["note"],
         )
-        if done is not None:
+        if done is not REFUSED:
             messages.success(request, "Action marked done")
             if selectors.meeting_for(user=request.user, pk=action.meeting_id) is not None:
                 return redirect("casework:meeting_detail", pk=action.meeting_id)

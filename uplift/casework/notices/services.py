@@ -22,7 +22,7 @@ from uplift.casework.models import (
     Stage,
     WarningNotice,
 )
-from uplift.schools.services import ChangeRefused
+from uplift.core.errors import Refused
 
 DEFAULT_COMPLIANCE_WORKING_DAYS = 15
 
@@ -52,18 +52,16 @@ def issue_warning_notice(
     case_changes.check_actor(actor, via, case.establishment)
     issued_on = case_changes.required_date(issued_on, "the date the notice was issued")
     if route not in NoticeRoute.values:
-        raise ChangeRefused(f"{route!r} is not a route of a warning notice (s60 or s60a)")
+        raise Refused(f"{route!r} is not a route of a warning notice (s60 or s60a)")
     grounds = list(dict.fromkeys(grounds or ()))
     unknown = [g for g in grounds if g not in Ground.values]
     if unknown:
-        raise ChangeRefused(
-            f"Unknown ground {unknown[0]!r}: the grounds are {', '.join(Ground.values)}"
-        )
+        raise Refused(f"Unknown ground {unknown[0]!r}: the grounds are {', '.join(Ground.values)}")
     la = case.establishment.la
     if compliance_working_days is None:
         compliance_working_days = default_compliance_working_days(la)
     if not isinstance(compliance_working_days, int) or not 1 <= compliance_working_days <= 365:
-        raise ChangeRefused("The compliance period must be from 1 to 365 working days")
+        raise Refused("The compliance period must be from 1 to 365 working days")
     reason = (reason or "").strip() or "Warning notice issued"
     now = timezone.now()
     with transaction.atomic():
@@ -138,7 +136,7 @@ def record_dfe_copy(*, actor, via: str, notice: WarningNotice, copied_on: date) 
     case_changes.check_actor(actor, via, notice.case.establishment)
     copied_on = case_changes.required_date(copied_on, "the date the notice was copied to DfE")
     if copied_on > case_changes.today():
-        raise ChangeRefused("The copy to DfE cannot be dated in the future")
+        raise Refused("The copy to DfE cannot be dated in the future")
     with transaction.atomic():
         notice, case = _locked_notice(notice)
         facts = selectors.case_facts(case=case, today=case_changes.today())
@@ -170,10 +168,10 @@ def decide_compliance(
     """Record whether the governing body complied with the notice, to the LA's satisfaction."""
     case_changes.check_actor(actor, via, notice.case.establishment)
     if compliance not in (Compliance.COMPLIED, Compliance.NOT_COMPLIED):
-        raise ChangeRefused("Choose whether the governing body complied")
+        raise Refused("Choose whether the governing body complied")
     decided_on = case_changes.required_date(decided_on, "the date of the decision")
     if decided_on > case_changes.today():
-        raise ChangeRefused("The decision cannot be dated in the future")
+        raise Refused("The decision cannot be dated in the future")
     notes = case_changes.required_text(notes, "what the decision rests on")
     with transaction.atomic():
         notice, case = _locked_notice(notice)
@@ -216,7 +214,7 @@ def record_notice_of_intention(
     case_changes.check_actor(actor, via, case.establishment)
     given_on = case_changes.required_date(given_on, "the date the notice of intention was given")
     if given_on > case_changes.today():
-        raise ChangeRefused("The notice of intention cannot be dated in the future")
+        raise Refused("The notice of intention cannot be dated in the future")
     reason = case_changes.required_text(reason, "the reason")
     with transaction.atomic():
         case = case_changes.locked_case(case, version)

@@ -19,7 +19,7 @@ from uplift.casework.models import (
     StructuralKind,
     StructuralSolution,
 )
-from uplift.schools.services import ChangeRefused
+from uplift.core.errors import Refused
 
 
 def use_power(
@@ -39,13 +39,13 @@ def use_power(
     used."""
     case_changes.check_actor(actor, via, case.establishment)
     if power not in Power.values:
-        raise ChangeRefused(f"{power!r} is not an intervention power (s63, s64, s65 or s66)")
+        raise Refused(f"{power!r} is not an intervention power (s63, s64, s65 or s66)")
     used_on = case_changes.required_date(used_on, "the date the power was used")
     if used_on > case_changes.today():
-        raise ChangeRefused("A power is recorded once used: the date cannot be in the future")
+        raise Refused("A power is recorded once used: the date cannot be in the future")
     details = case_changes.required_text(details, "what was done")
     if dfe_notified_on is not None and dfe_notified_on < used_on:
-        raise ChangeRefused("DfE is told of a power once it is used, not before")
+        raise Refused("DfE is told of a power once it is used, not before")
     now = timezone.now()
     with transaction.atomic():
         case = case_changes.locked_case(case, version)
@@ -106,7 +106,7 @@ def record_power_dfe_notification(
     case_changes.check_actor(actor, via, power_use.case.establishment)
     notified_on = case_changes.required_date(notified_on, "the date DfE was told")
     if notified_on > case_changes.today():
-        raise ChangeRefused("The date DfE was told cannot be in the future")
+        raise Refused("The date DfE was told cannot be in the future")
     with transaction.atomic():
         case = case_changes.locked_case(power_use.case, None)
         use = PowerUse.objects.select_for_update().get(pk=power_use.pk)
@@ -152,12 +152,12 @@ def record_structural_solution(
     structural solution."""
     case_changes.check_actor(actor, via, case.establishment)
     if kind not in StructuralKind.values:
-        raise ChangeRefused(f"{kind!r} is not a kind of structural solution")
+        raise Refused(f"{kind!r} is not a kind of structural solution")
     decided_on = case_changes.required_date(decided_on, "the date it was decided")
     if decided_on > case_changes.today():
-        raise ChangeRefused("The decision cannot be dated in the future")
+        raise Refused("The decision cannot be dated in the future")
     if completed_on is not None and completed_on < decided_on:
-        raise ChangeRefused("It cannot be completed before it was decided")
+        raise Refused("It cannot be completed before it was decided")
     details = (details or "").strip()
     now = timezone.now()
     with transaction.atomic():

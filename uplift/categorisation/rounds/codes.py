@@ -9,12 +9,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from uplift.categorisation.models import Term
+from uplift.core.errors import Refused
 
 CODE = re.compile(r"(?P<year>20\d\d)-(?P<term>autumn|spring|summer)")
 TERM_STARTS = {Term.AUTUMN: (9, 1), Term.SPRING: (1, 1), Term.SUMMER: (4, 1)}
 
 
-class BadRoundCode(ValueError):
+class BadRoundCode(Refused, ValueError):
     pass
 
 

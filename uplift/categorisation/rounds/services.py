@@ -25,13 +25,10 @@ from uplift.categorisation.models import (
     SchoolCategorisation,
 )
 from uplift.categorisation.rounds.selectors import current_category
-from uplift.categorisation.services import ChangeRefused, _check_la, _required, _user
+from uplift.categorisation.services import _check_la, _required, _user
+from uplift.core.errors import Conflict, Refused, StaleVersion
 
 OPEN_FOR_REVIEW = (RoundStatus.PROPOSED, RoundStatus.REVIEWED)
-
-
-class StaleVersion(ChangeRefused):
-    """Someone saved a change since the page was opened; nothing was written."""
 
 
 def _category_codes(round_: Round) -> list[str]:
@@ -87,20 +84,20 @@ def decide_school(
         reason = _required(reason, "the reason for overriding the proposed category")
         evidence = _required(evidence, "the evidence for the override")
     else:
-        raise ChangeRefused("Choose whether to accept the proposal or override it")
+        raise Refused("Choose whether to accept the proposal or override it")
     now = timezone.now()
     with transaction.atomic():
         round_ = _locked_round(round_)
         if round_.status not in OPEN_FOR_REVIEW:
-            raise ChangeRefused(
+            raise Conflict(
                 f"Round {round_.code} is {round_.get_status_display().lower()}: its decisions "
                 "can no longer change (change a school between rounds instead)"
             )
         if decision == Decision.OVERRIDDEN:
             if category not in _category_codes(round_):
-                raise ChangeRefused("Choose a category of the round's policy")
+                raise Refused("Choose a category of the round's policy")
             if category == categorisation.proposed_category:
-                raise ChangeRefused(
+                raise Refused(
                     "An override needs a category other than the proposed one "
                     "(accept the proposal instead)"
                 )
@@ -160,30 +157,30 @@ def record_board_meeting(
     if outcome == BoardOutcome.REFERRED_BACK:
         comment = _required(comment, "the board's comment on the schools referred back")
         if not referred:
-            raise ChangeRefused("Choose the schools the board refers back")
+            raise Refused("Choose the schools the board refers back")
     elif outcome == BoardOutcome.AGREED:
         if referred:
-            raise ChangeRefused("Schools are referred back only when the board refers back")
+            raise Refused("Schools are referred back only when the board refers back")
     else:
-        raise ChangeRefused("Choose the board's decision: agree or refer back")
+        raise Refused("Choose the board's decision: agree or refer back")
     if held_on is None:
-        raise ChangeRefused("Enter the date of the meeting")
+        raise Refused("Enter the date of the meeting")
     now = timezone.now()
     with transaction.atomic():
         round_ = _locked_round(round, version)
         if round_.status in (RoundStatus.MODERATED, RoundStatus.PUBLISHED):
-            raise ChangeRefused(
+            raise Conflict(
                 f"Round {round_.code} is already {round_.get_status_display().lower()}: "
                 "the board moderates a round once"
             )
         undecided = round_.categorisations.filter(decision=Decision.UNDECIDED).count()
         if undecided or round_.status != RoundStatus.REVIEWED:
-            raise ChangeRefused(
+            raise Refused(
                 "The board moderates a round only once every school is decided: "
                 f"{undecided} school{'s are' if undecided != 1 else ' is'} not yet decided"
             )
         if any(row.round_id != round_.pk for row in referred):
-            raise ChangeRefused("Only schools of this round can be referred back")
+            raise Refused("Only schools of this round can be referred back")
         meeting = BoardMeeting.objects.create(
             round=round_,
             held_on=held_on,
@@ -232,9 +229,9 @@ def publish_round(*, actor, via: str, round: Round, version: int, reason: str) -
     with transaction.atomic():
         round_ = _locked_round(round, version)
         if round_.status == RoundStatus.PUBLISHED:
-            raise ChangeRefused(f"Round {round_.code} is already published")
+            raise Conflict(f"Round {round_.code} is already published")
         if round_.status != RoundStatus.MODERATED:
-            raise ChangeRefused(
+            raise Refused(
                 f"Round {round_.code} is {round_.get_status_display().lower()}: a round is "
                 "published only after the board has agreed it"
             )
@@ -272,23 +269,23 @@ def recategorise(
     LA's latest published round. The LA's judgement stands with its evidence."""
     la = establishment.la
     if la is None:
-        raise ChangeRefused("The school has no local authority")
+        raise Refused("The school has no local authority")
     _check_la(actor, via, la)
     reason = _required(reason, "the reason for the change")
     evidence = _required(evidence, "the new evidence")
     with transaction.atomic():
         round_ = latest_published_round(la)
         if round_ is None:
-            raise ChangeRefused(
+            raise Refused(
                 f"{la.name} has no published round yet: a school is re-categorised between "
                 "published rounds"
             )
         if category not in _category_codes(round_):
-            raise ChangeRefused("Choose a category of the policy of the latest round")
+            raise Refused("Choose a category of the policy of the latest round")
         current = current_category(establishment=establishment)
         previous = current.category if current else ""
         if category == previous:
-            raise ChangeRefused("The school is already in that category")
+            raise Conflict("The school is already in that category")
         change = CategoryChange.objects.create(
             establishment=establishment,
             policy_version=round_.policy_version,

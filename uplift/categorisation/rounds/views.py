@@ -17,7 +17,6 @@ from uplift.categorisation import access, services
 from uplift.categorisation.models import Decision, Round, RoundStatus
 from uplift.categorisation.rounds import selectors as rounds_selectors
 from uplift.categorisation.rounds import services as rounds_services
-from uplift.categorisation.rounds.codes import BadRoundCode
 from uplift.categorisation.rounds.forms import (
     BoardForm,
     DecisionForm,
@@ -25,6 +24,7 @@ from uplift.categorisation.rounds.forms import (
     RecategoriseForm,
     StartRoundForm,
 )
+from uplift.core.web import REFUSED, attempt
 from uplift.schools import access as schools_access
 
 
@@ -42,24 +42,13 @@ def _round(request, pk: int) -> Round:
     )
 
 
-def _attempt(form, service, **arguments):
-    """Call the service; a refused change becomes a form error (None is returned)."""
-    try:
-        return service(**arguments)
-    except services.NotAllowed:
-        raise PermissionDenied from None
-    except (services.ChangeRefused, BadRoundCode) as refused:
-        form.add_error(None, str(refused))
-    return None
-
-
 @login_required
 def round_list(request):
     las = _las(request)
     form = StartRoundForm(request.POST or None, las=las)
     if request.method == "POST" and form.is_valid():
         version = form.cleaned_data["policy_version"]
-        refresh = _attempt(
+        refresh = attempt(
             form,
             services.propose_round,
             actor=request.user,
@@ -69,7 +58,7 @@ def round_list(request):
             policy_version=version,
             reason=form.cleaned_data["reason"],
         )
-        if refresh is not None:
+        if refresh is not REFUSED:
             messages.success(request, f"Categories proposed for round {refresh.round.code}")
             return redirect("categorisation:round", pk=refresh.round.pk)
     rounds = rounds_selectors.rounds_for(las=las)
@@ -123,7 +112,7 @@ def school_review(request, pk: int, urn: int):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         row.round = round_
-        decided = _attempt(
+        decided = attempt(
             form,
             rounds_services.decide_school,
             actor=request.user,
@@ -135,7 +124,7 @@ def school_review(request, pk: int, urn: int):
             reason=data["reason"],
             evidence=data["evidence"],
         )
-        if decided is not None:
+        if decided is not REFUSED:
             messages.success(request, f"{row.establishment.name}: decision saved")
             return redirect("categorisation:round", pk=round_.pk)
         row.refresh_from_db()  # show the current state beside the refusal
@@ -161,7 +150,7 @@ def round_moderate(request, pk: int):
     form = BoardForm(request.POST or None, rows=rows, initial={"version": round_.version})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        meeting = _attempt(
+        meeting = attempt(
             form,
             rounds_services.record_board_meeting,
             actor=request.user,
@@ -175,7 +164,7 @@ def round_moderate(request, pk: int):
             comment=data["comment"],
             referred=data["referred"],
         )
-        if meeting is not None:
+        if meeting is not REFUSED:
             messages.success(request, f"Board meeting recorded: {meeting.get_outcome_display()}")
             return redirect("categorisation:round", pk=round_.pk)
     return render(
@@ -194,7 +183,7 @@ def round_publish(request, pk: int):
     round_ = _round(request, pk)
     form = PublishForm(request.POST or None, initial={"version": round_.version})
     if request.method == "POST" and form.is_valid():
-        publication = _attempt(
+        publication = attempt(
             form,
             rounds_services.publish_round,
             actor=request.user,
@@ -203,7 +192,7 @@ def round_publish(request, pk: int):
             version=form.cleaned_data["version"],
             reason=form.cleaned_data["reason"],
         )
-        if publication is not None:
+        if publication is not REFUSED:
             messages.success(request, f"Round {round_.code} published")
             return redirect("categorisation:round", pk=round_.pk)
     return render(
@@ -225,7 +214,7 @@ def school_recategorise(request, urn: int):
     if latest is not None:
         form = RecategoriseForm(request.POST or None, definition=latest.policy_version.parsed)
         if request.method == "POST" and form.is_valid():
-            change = _attempt(
+            change = attempt(
                 form,
                 rounds_services.recategorise,
                 actor=request.user,
@@ -233,7 +222,7 @@ def school_recategorise(request, urn: int):
                 establishment=school,
                 **form.cleaned_data,
             )
-            if change is not None:
+            if change is not REFUSED:
                 messages.success(request, f"{school.name} re-categorised")
                 return redirect("categorisation:recategorise", urn=school.urn)
     return render(

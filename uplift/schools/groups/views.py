@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 
 from uplift.audit.models import Via
+from uplift.core.web import REFUSED, attempt
 from uplift.schools import access, services
 from uplift.schools.groups import selectors
 from uplift.schools.groups.forms import (
@@ -59,7 +60,7 @@ def group_create(request):
     form = GroupCreateForm(request.POST or None, las=las)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        group = _attempt(
+        group = attempt(
             form,
             services.create_group,
             actor=request.user,
@@ -69,7 +70,7 @@ def group_create(request):
             name=data["name"],
             reason=data["reason"],
         )
-        if group is not None:
+        if group is not REFUSED:
             messages.success(request, f"{group} created")
             return redirect("groups:detail", pk=group.pk)
     return render(request, "groups/new.html", {"form": form})
@@ -83,7 +84,7 @@ def group_rename(request, pk: int):
     form = GroupRenameForm(request.POST or None, initial={"name": group.name})
     if request.method == "POST" and form.is_valid():
         old_name = group.name
-        renamed = _attempt(
+        renamed = attempt(
             form,
             services.rename_group,
             actor=request.user,
@@ -92,7 +93,7 @@ def group_rename(request, pk: int):
             name=form.cleaned_data["name"],
             reason=form.cleaned_data["reason"],
         )
-        if renamed is not None:
+        if renamed is not REFUSED:
             messages.success(request, f"{old_name} is now called {renamed.name}")
             return redirect("groups:detail", pk=group.pk)
     return render(request, "groups/rename.html", {"group": group, "form": form})
@@ -110,7 +111,7 @@ def member_add(request, pk: int):
         if school is None:
             form.add_error("urn", "Enter the URN of a school whose groups you can change")
         else:
-            membership = _attempt(
+            membership = attempt(
                 form,
                 services.add_member,
                 actor=request.user,
@@ -120,7 +121,7 @@ def member_add(request, pk: int):
                 joined_on=form.cleaned_data["joined_on"],
                 reason=form.cleaned_data["reason"],
             )
-            if membership is not None:
+            if membership is not REFUSED:
                 messages.success(request, f"{services.school_label(school)} added to {group.name}")
                 return redirect("groups:detail", pk=group.pk)
     return render(request, "groups/member_add.html", {"group": group, "form": form})
@@ -141,7 +142,7 @@ def member_end(request, pk: int, membership_pk: int):
         raise PermissionDenied
     form = EndMembershipForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        ended = _attempt(
+        ended = attempt(
             form,
             services.end_membership,
             actor=request.user,
@@ -150,7 +151,7 @@ def member_end(request, pk: int, membership_pk: int):
             left_on=form.cleaned_data["left_on"],
             reason=form.cleaned_data["reason"],
         )
-        if ended is not None:
+        if ended is not REFUSED:
             messages.success(
                 request, f"{services.school_label(membership.establishment)} left {group.name}"
             )
@@ -162,14 +163,3 @@ def member_end(request, pk: int, membership_pk: int):
 
 def _visible_group(request, pk: int):
     return get_object_or_404(access.visible_groups(request.user).select_related("la"), pk=pk)
-
-
-def _attempt(form, service, **arguments):
-    """Call the service; a refused change becomes an error on the form (and returns None)."""
-    try:
-        return service(**arguments)
-    except services.NotAllowed:
-        raise PermissionDenied from None
-    except services.ChangeRefused as refused:
-        form.add_error(None, str(refused))
-        return None

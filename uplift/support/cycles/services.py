@@ -9,14 +9,14 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from uplift.audit.services import record_event
-from uplift.schools.services import ChangeRefused, NotAllowed
+from uplift.core.errors import NotAllowed, Refused
 from uplift.support import access
 from uplift.support.cycles.rules import ENDS_THE_CYCLE, next_stages
 from uplift.support.models import ActionPlan, CycleStage, CycleStep, SupportCycle
 from uplift.support.plans.rules import check, get
 from uplift.support.plans.services import _required, _save, _user
 
-__all__ = ["ChangeRefused", "NotAllowed", "allowed_stages", "record_cycle_step", "start_cycle"]
+__all__ = ["Refused", "NotAllowed", "allowed_stages", "record_cycle_step", "start_cycle"]
 
 
 def _may_plan(actor, establishment) -> None:
@@ -36,7 +36,7 @@ def start_cycle(*, actor, via: str, establishment, started_on: date, summary: st
     _may_plan(actor, establishment)
     summary = _required(summary, "what the collaborative review found")
     if started_on is None:
-        raise ChangeRefused("Enter the date of the collaborative review")
+        raise Refused("Enter the date of the collaborative review")
     now = timezone.now()
     with transaction.atomic():
         running = (
@@ -103,10 +103,10 @@ def record_cycle_step(
     an exit plan or self-sustaining ends the cycle on `happened_on`."""
     _may_plan(actor, cycle.establishment)
     if stage not in CycleStage.values:
-        raise ChangeRefused("Choose the stage of the cycle to record")
+        raise Refused("Choose the stage of the cycle to record")
     summary = _required(summary, "a summary of the step")
     if happened_on is None:
-        raise ChangeRefused("Enter the date of the step")
+        raise Refused("Enter the date of the step")
     now = timezone.now()
     with transaction.atomic():
         locked = (

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from uplift.audit.services import record_event
-from uplift.schools.services import ChangeRefused, NotAllowed
+from uplift.core.errors import NotAllowed, Refused
 from uplift.support import access
 from uplift.support.models import (
     ActionPlan,
@@ -28,7 +28,7 @@ from uplift.support.plans.rules import check
 TITLE_MAX_LENGTH = ActionPlan._meta.get_field("title").max_length
 
 __all__ = [
-    "ChangeRefused",
+    "Refused",
     "NotAllowed",
     "add_milestone",
     "add_objective",
@@ -48,15 +48,15 @@ def _may_plan(actor, establishment) -> None:
 def _required(text: str, what: str, max_length: int | None = None) -> str:
     text = (text or "").strip()
     if not text:
-        raise ChangeRefused(f"Enter {what}")
+        raise Refused(f"Enter {what}")
     if max_length is not None and len(text) > max_length:
-        raise ChangeRefused(f"{what[4:].capitalize()} must be {max_length} characters or fewer")
+        raise Refused(f"{what[4:].capitalize()} must be {max_length} characters or fewer")
     return text
 
 
 def _date(value, what: str) -> date:
     if value is None:
-        raise ChangeRefused(f"Enter {what}")
+        raise Refused(f"Enter {what}")
     return value
 
 
@@ -145,7 +145,7 @@ def add_objective(
     text = _required(text, "the objective")
     success_criteria = (success_criteria or "").strip()
     if owner is None:
-        raise ChangeRefused("Choose the objective's owner")
+        raise Refused("Choose the objective's owner")
     due_on = _date(due_on, "the date the objective is due")
     with transaction.atomic():
         plan = _locked_plan(plan)
@@ -255,7 +255,7 @@ def record_review(
     """A progress review of the objective, rated red, amber or green, with commentary."""
     _may_plan(actor, objective.plan.establishment)
     if rag not in Rag.values:
-        raise ChangeRefused("Choose the rating: red, amber or green")
+        raise Refused("Choose the rating: red, amber or green")
     commentary = _required(commentary, "the commentary on progress")
     reviewed_on = _date(reviewed_on, "the date of the review")
     with transaction.atomic():

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 
 from uplift.audit.models import Via
 from uplift.casework import access as casework_access
+from uplift.core.web import REFUSED, attempt
 from uplift.schools import access as schools_access
 from uplift.support import access
 from uplift.support.cycles import services as cycles_services
@@ -57,17 +58,6 @@ def _writer(request, school) -> None:
         raise PermissionDenied
 
 
-def _attempt(form, service, **arguments):
-    """Call the service; a refused change becomes an error of the form (None is returned)."""
-    try:
-        return service(actor=form.actor, via=Via.WEB, **arguments)
-    except plans_services.NotAllowed:
-        raise PermissionDenied from None
-    except plans_services.ChangeRefused as refused:
-        form.add_error(None, str(refused))
-    return None
-
-
 def _bind(request, form_class, **kwargs):
     form = form_class(request.POST if request.method == "POST" else None, **kwargs)
     form.actor = request.user
@@ -103,16 +93,18 @@ def plan_new(request):
     form = _bind(request, PlanForm, cases=cases)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        plan = _attempt(
+        plan = attempt(
             form,
             plans_services.create_plan,
+            actor=form.actor,
+            via=Via.WEB,
             establishment=school,
             title=data["title"],
             starts_on=data["starts_on"],
             ends_on=data["ends_on"],
             case=data["case"],
         )
-        if plan is not None:
+        if plan is not REFUSED:
             messages.success(request, f"Action plan created: {plan.title}")
             return redirect("support:plan_detail", pk=plan.pk)
     return render(request, "support/plans/new.html", {"school": school, "form": form})
@@ -166,16 +158,18 @@ def objective_new(request, pk: int):
     form = _bind(request, ObjectiveForm, establishment=plan.establishment)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        objective = _attempt(
+        objective = attempt(
             form,
             plans_services.add_objective,
+            actor=form.actor,
+            via=Via.WEB,
             plan=plan,
             text=data["text"],
             success_criteria=data["success_criteria"],
             owner=data["owner"],
             due_on=data["due_on"],
         )
-        if objective is not None:
+        if objective is not REFUSED:
             return _done(request, plan, "Objective added")
     return _form_page(request, "objective_new.html", form, plan=plan)
 
@@ -185,14 +179,16 @@ def milestone_new(request, pk: int):
     objective = _objective_to_change(request, pk)
     form = _bind(request, MilestoneForm)
     if request.method == "POST" and form.is_valid():
-        milestone = _attempt(
+        milestone = attempt(
             form,
             plans_services.add_milestone,
+            actor=form.actor,
+            via=Via.WEB,
             objective=objective,
             text=form.cleaned_data["text"],
             due_on=form.cleaned_data["due_on"],
         )
-        if milestone is not None:
+        if milestone is not REFUSED:
             return _done(request, objective.plan, "Milestone added")
     return _form_page(request, "milestone_new.html", form, objective=objective, plan=objective.plan)
 
@@ -205,13 +201,15 @@ def milestone_done(request, pk: int):
     _writer(request, plan.establishment)
     form = _bind(request, MilestoneDoneForm)
     if request.method == "POST" and form.is_valid():
-        done = _attempt(
+        done = attempt(
             form,
             plans_services.complete_milestone,
+            actor=form.actor,
+            via=Via.WEB,
             milestone=milestone,
             done_on=form.cleaned_data["done_on"],
         )
-        if done is not None:
+        if done is not REFUSED:
             return _done(request, plan, "Milestone marked as done")
     return _form_page(
         request,
@@ -229,15 +227,17 @@ def review_new(request, pk: int):
     form = _bind(request, ReviewForm)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        review = _attempt(
+        review = attempt(
             form,
             plans_services.record_review,
+            actor=form.actor,
+            via=Via.WEB,
             objective=objective,
             reviewed_on=data["reviewed_on"],
             rag=data["rag"],
             commentary=data["commentary"],
         )
-        if review is not None:
+        if review is not REFUSED:
             return _done(request, objective.plan, f"Review recorded: {review.get_rag_display()}")
     return _form_page(request, "review_new.html", form, objective=objective, plan=objective.plan)
 
@@ -247,13 +247,15 @@ def objective_achieved(request, pk: int):
     objective = _objective_to_change(request, pk)
     form = _bind(request, AchievedForm)
     if request.method == "POST" and form.is_valid():
-        achieved = _attempt(
+        achieved = attempt(
             form,
             plans_services.mark_objective_achieved,
+            actor=form.actor,
+            via=Via.WEB,
             objective=objective,
             achieved_on=form.cleaned_data["achieved_on"],
         )
-        if achieved is not None:
+        if achieved is not REFUSED:
             return _done(request, objective.plan, "Objective marked as achieved")
     return _form_page(request, "achieved.html", form, objective=objective, plan=objective.plan)
 
@@ -263,14 +265,16 @@ def plan_close(request, pk: int):
     plan = _plan_to_change(request, pk)
     form = _bind(request, ClosePlanForm)
     if request.method == "POST" and form.is_valid():
-        closed = _attempt(
+        closed = attempt(
             form,
             plans_services.close_plan,
+            actor=form.actor,
+            via=Via.WEB,
             plan=plan,
             reason=form.cleaned_data["reason"],
             closed_on=form.cleaned_data["closed_on"],
         )
-        if closed is not None:
+        if closed is not REFUSED:
             return _done(request, plan, "Action plan closed")
     return _form_page(request, "close.html", form, plan=plan)
 
@@ -286,14 +290,16 @@ def cycle_new(request):
     _writer(request, school)
     form = _bind(request, StartCycleForm)
     if request.method == "POST" and form.is_valid():
-        cycle = _attempt(
+        cycle = attempt(
             form,
             cycles_services.start_cycle,
+            actor=form.actor,
+            via=Via.WEB,
             establishment=school,
             started_on=form.cleaned_data["started_on"],
             summary=form.cleaned_data["summary"],
         )
-        if cycle is not None:
+        if cycle is not REFUSED:
             messages.success(request, "Support cycle started with its collaborative review")
             return redirect("support:cycle_detail", pk=cycle.pk)
     return render(request, "support/cycles/new.html", {"school": school, "form": form})
@@ -330,16 +336,18 @@ def cycle_step_new(request, pk: int):
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        step = _attempt(
+        step = attempt(
             form,
             cycles_services.record_cycle_step,
+            actor=form.actor,
+            via=Via.WEB,
             cycle=cycle,
             stage=data["stage"],
             happened_on=data["happened_on"],
             summary=data["summary"],
             plan=data.get("plan"),
         )
-        if step is not None:
+        if step is not REFUSED:
             messages.success(request, f"{step.get_stage_display()} recorded")
             return redirect("support:cycle_detail", pk=cycle.pk)
     return render(

@@ -18,8 +18,7 @@ from uplift.audit.models import Via
 from uplift.audit.services import record_event
 from uplift.casework import access as casework_access
 from uplift.core.dates import long_date
-from uplift.core.rules import RuleRefused
-from uplift.schools.services import ChangeRefused, NotAllowed
+from uplift.core.errors import Conflict, NotAllowed, Refused, StaleVersion
 from uplift.support import access
 from uplift.support.models import NoteTemplate, Visit, VisitStatus
 from uplift.support.visits import rules as visit_rules
@@ -52,10 +51,6 @@ MAX_HEADING = 120
 MAX_SECTION_TEXT = 20_000
 
 
-class StaleVisit(RuleRefused):
-    """Someone changed the visit since the page was opened; nothing was written."""
-
-
 def _user(actor):
     return actor if actor is not None and actor.is_authenticated else None
 
@@ -67,7 +62,7 @@ def _trusted(actor, via) -> bool:
 def _required(text: str, what: str) -> str:
     text = (text or "").strip()
     if not text:
-        raise ChangeRefused(f"Enter {what}")
+        raise Refused(f"Enter {what}")
     return text
 
 
@@ -78,8 +73,7 @@ def _locked(visit: Visit, version: int | None) -> Visit:
         .get(pk=visit.pk)
     )
     if version is not None and current.version != version:
-        raise StaleVisit(
-            "stale_version",
+        raise StaleVersion(
             "Someone changed this visit while you were looking at it (it is now "
             f"{VisitStatus(current.status).label.lower()}). Check its current state and try "
             "again.",
@@ -153,15 +147,15 @@ def clean_template_sections(sections) -> list[dict]:
         if not heading and not prompt:
             continue
         if not heading:
-            raise ChangeRefused("Give every section of the template a heading")
+            raise Refused("Give every section of the template a heading")
         if len(heading) > MAX_HEADING:
-            raise ChangeRefused(f"A heading must be {MAX_HEADING} characters or fewer")
+            raise Refused(f"A heading must be {MAX_HEADING} characters or fewer")
         if heading.lower() in seen:
-            raise ChangeRefused(f"The heading {heading!r} is given more than once")
+            raise Refused(f"The heading {heading!r} is given more than once")
         seen.add(heading.lower())
         cleaned.append({"heading": heading, "prompt": prompt})
     if not cleaned:
-        raise ChangeRefused("A template needs at least one section")
+        raise Refused("A template needs at least one section")
     return cleaned
 
 
@@ -177,19 +171,19 @@ def save_note_template(
     name = _required(name, "the template's name")
     reason = _required(reason, "the reason for the change")
     if len(name) > NoteTemplate._meta.get_field("name").max_length:
-        raise ChangeRefused("The name must be 120 characters or fewer")
+        raise Refused("The name must be 120 characters or fewer")
     cleaned = clean_template_sections(sections)
     with transaction.atomic():
         current = NoteTemplate.objects.select_for_update().get(pk=template.pk)
         if current.version != version:
-            raise ChangeRefused(
+            raise Refused(
                 f"Someone saved the template {current.name} while you were editing it. Its "
                 "current version is shown: make your change again."
             )
         if NoteTemplate.objects.filter(la_id=current.la_id, name__iexact=name).exclude(
             pk=current.pk
         ):
-            raise ChangeRefused(f"The LA already has a template called {name}")
+            raise Conflict(f"The LA already has a template called {name}")
         before = {"name": current.name, "sections": current.sections}
         current.name, current.sections = name, cleaned
         current.updated_at, current.updated_by = timezone.now(), _user(actor)
@@ -201,7 +195,7 @@ def save_note_template(
             with transaction.atomic():
                 current.save()
         except IntegrityError:
-            raise ChangeRefused(f"The LA already has a template called {name}") from None
+            raise Conflict(f"The LA already has a template called {name}") from None
         record_event(
             actor=actor,
             via=via,
@@ -237,16 +231,16 @@ def schedule_visit(
         raise NotAllowed("You cannot plan visits to this school")
     purpose = _required(purpose, "the purpose of the visit")
     if len(purpose) > Visit._meta.get_field("purpose").max_length:
-        raise ChangeRefused("The purpose must be 200 characters or fewer")
+        raise Refused("The purpose must be 200 characters or fewer")
     if scheduled_for is None:
-        raise ChangeRefused("Enter the date of the visit")
+        raise Refused("Enter the date of the visit")
     if adviser is None:
-        raise ChangeRefused("Choose the adviser who will make the visit")
+        raise Refused("Choose the adviser who will make the visit")
     visit_rules.check("schedule", establishment=establishment, adviser=adviser)
     if case is not None and case.establishment_id != establishment.pk:
-        raise ChangeRefused("The case is another school's")
+        raise Refused("The case is another school's")
     if cycle is not None and cycle.establishment_id != establishment.pk:
-        raise ChangeRefused("The support cycle is another school's")
+        raise Refused("The support cycle is another school's")
     with transaction.atomic():
         template = ensure_default_note_template(la=establishment.la)
         visit = Visit(
@@ -300,9 +294,7 @@ def _clean_sections(sections) -> list[dict]:
         heading = " ".join(str(section.get("heading") or "").split())
         text = str(section.get("text") or "").strip()
         if len(text) > MAX_SECTION_TEXT:
-            raise ChangeRefused(
-                f"The section {heading!r} must be {MAX_SECTION_TEXT} characters or fewer"
-            )
+            raise Refused(f"The section {heading!r} must be {MAX_SECTION_TEXT} characters or fewer")
         cleaned.append({"heading": heading, "text": text})
     return cleaned
 

@@ -17,8 +17,8 @@ from django.views.decorators.http import require_GET
 
 from uplift.audit.models import Via
 from uplift.casework import access as casework_access
+from uplift.core.web import REFUSED, attempt
 from uplift.schools import access as schools_access
-from uplift.schools.services import ChangeRefused, NotAllowed
 from uplift.support import access
 from uplift.support.models import VisitStatus
 from uplift.support.visits import selectors, services
@@ -34,17 +34,6 @@ from uplift.support.visits.forms import (
 )
 
 WRITABLE = (VisitStatus.SCHEDULED, VisitStatus.DRAFTED)
-
-
-def _attempt(form, service, **arguments):
-    """Call the service; a refused step becomes a form error (None is returned)."""
-    try:
-        return service(**arguments)
-    except NotAllowed:
-        raise PermissionDenied from None
-    except ChangeRefused as refused:
-        form.add_error(None, str(refused))
-    return None
 
 
 def _refresh_version(form, visit) -> None:
@@ -120,7 +109,7 @@ def visit_new(request):
     form = ScheduleVisitForm(request.POST or None, advisers=advisers, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        visit = _attempt(
+        visit = attempt(
             form,
             services.schedule_visit,
             actor=request.user,
@@ -130,7 +119,7 @@ def visit_new(request):
             scheduled_for=data["scheduled_for"],
             purpose=data["purpose"],
         )
-        if visit is not None:
+        if visit is not REFUSED:
             messages.success(request, f"Visit to {school.name} scheduled")
             return redirect("support:visit_detail", pk=visit.pk)
     return render(request, "support/visits/new.html", {"school": school, "form": form})
@@ -180,7 +169,7 @@ def visit_note(request, pk: int):
         initial=initial,
     )
     if request.method == "POST" and form.is_valid():
-        saved = _attempt(
+        saved = attempt(
             form,
             services.save_note,
             actor=request.user,
@@ -189,7 +178,7 @@ def visit_note(request, pk: int):
             sections=form.sections(),
             version=form.cleaned_data["version"],
         )
-        if saved is not None:
+        if saved is not REFUSED:
             messages.success(request, "Note of visit saved")
             return redirect("support:visit_detail", pk=visit.pk)
         _refresh_version(form, visit)
@@ -206,7 +195,7 @@ def _step(request, pk: int, *, may, form_class, service, template, done, **extra
     form = form_class(request.POST or None, initial={"version": visit.version})
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        changed = _attempt(
+        changed = attempt(
             form,
             service,
             actor=request.user,
@@ -214,7 +203,7 @@ def _step(request, pk: int, *, may, form_class, service, template, done, **extra
             visit=visit,
             **data,
         )
-        if changed is not None:
+        if changed is not REFUSED:
             messages.success(request, done)
             return redirect("support:visit_detail", pk=visit.pk)
         _refresh_version(form, visit)
@@ -329,7 +318,7 @@ def note_template_edit(request, pk: int):
         initial={"version": template.version, "name": template.name},
     )
     if request.method == "POST" and form.is_valid():
-        saved = _attempt(
+        saved = attempt(
             form,
             services.save_note_template,
             actor=request.user,
@@ -340,7 +329,7 @@ def note_template_edit(request, pk: int):
             version=form.cleaned_data["version"],
             reason=form.cleaned_data["reason"],
         )
-        if saved is not None:
+        if saved is not REFUSED:
             messages.success(request, f"Template {saved.name} saved")
             return redirect("support:note_templates")
         template.refresh_from_db()

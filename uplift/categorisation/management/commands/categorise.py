@@ -15,6 +15,7 @@ from uplift.categorisation.models import PolicyVersion, Round, VersionStatus
 from uplift.categorisation.presets import presets
 from uplift.categorisation.rounds.codes import BadRoundCode, parse_round_code
 from uplift.categorisation.whatif import what_if
+from uplift.core.errors import Refused
 from uplift.schools.local_authorities import normalise_code
 from uplift.schools.models import LocalAuthority
 
@@ -70,7 +71,7 @@ class Command(BaseCommand):
                 as_at=opts["as_at"],
                 reason=REASON,
             )
-        except services.ChangeRefused as refused:
+        except Refused as refused:
             raise CommandError(f"refused: {refused}", returncode=REFUSED) from None
         self._print_counts(refresh, version)
 

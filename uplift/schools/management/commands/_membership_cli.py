@@ -8,8 +8,8 @@ from datetime import date
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from uplift.core.errors import Refused
 from uplift.schools.models import Establishment, SchoolGroup
-from uplift.schools.services import ChangeRefused
 
 USAGE = 2
 REFUSED = 1
@@ -48,7 +48,7 @@ class MembershipCommand(BaseCommand):
             raise CommandError("--reason must say why", returncode=USAGE)
         try:
             message = self.change(user=user, group=group, school=school, opts=opts)
-        except ChangeRefused as refused:
+        except Refused as refused:
             raise CommandError(f"refused: {refused}", returncode=REFUSED) from None
         self.stdout.write(message)
 

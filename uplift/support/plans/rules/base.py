@@ -3,11 +3,12 @@
 A rule lists the changes (service names) it guards; `broken(**facts)` looks at the facts the
 service gathered (no database access) and answers None when the change is fine, or the
 values that fill the {placeholders} of its docstring, which is the message a user reads.
-`check` runs the rules of a change in order and raises RuleRefused, a ChangeRefused carrying
+`check` runs the rules of a change in order and raises RuleRefused, a Refused carrying
 the rule's code, at the first broken one.
 """
 
-from uplift.core.rules import Registry, Rule, RuleRefused
+from uplift.core.errors import RuleRefused
+from uplift.core.rules import Registry, Rule
 
 __all__ = ["RULES", "Rule", "RuleRefused", "all_rules", "check", "get", "register", "rules_for"]
 
