@@ -359,7 +359,7 @@ def test_the_ofsted_importer_opens_cases_for_its_inspections(schools):
     from django.db import transaction
 
     with transaction.atomic():
-        assert importer.open_concern_cases() == 1
+        assert importer.tell_others() == ["1 concern case opened."]
     assert ConcernCase.objects.get().inspection == sm
 
 

@@ -292,16 +292,21 @@ def test_sending_by_post_is_logged_once(world, users, case):
         )
 
 
-def test_emailing_sends_the_pdf_to_the_head_chair_and_typed_addresses(world, users, case):
+def test_emailing_sends_the_pdf_to_the_head_chair_and_typed_addresses(
+    world, users, case, django_capture_on_commit_callbacks
+):
     letter = generate(users, case)
-    services.record_letter_sent(
-        actor=users["la.officer"],
-        via=WEB,
-        letter=letter,
-        sent_on=timezone.localdate(),
-        method=SendingMethod.EMAIL,
-        sent_to="clerk@school.invalid, headteacher@demo.uplift.invalid",
-    )
+    with django_capture_on_commit_callbacks(execute=True) as sent_after_commit:
+        services.record_letter_sent(
+            actor=users["la.officer"],
+            via=WEB,
+            letter=letter,
+            sent_on=timezone.localdate(),
+            method=SendingMethod.EMAIL,
+            sent_to="clerk@school.invalid, headteacher@demo.uplift.invalid",
+        )
+        assert mail.outbox == []  # nothing leaves before the sending is committed
+    assert len(sent_after_commit) == 1
     [message] = mail.outbox
     assert message.to == [
         "headteacher@demo.uplift.invalid",

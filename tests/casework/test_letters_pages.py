@@ -123,12 +123,15 @@ def test_the_pdf_is_served_and_every_reading_audited(client, world, users, case)
     assert AuditEvent.objects.filter(action="letter.viewed", object_id=str(letter.pk)).count() == 3
 
 
-def test_recording_the_sending_by_email_sends_it(client, world, users, case):
+def test_recording_the_sending_by_email_sends_it(
+    client, world, users, case, django_capture_on_commit_callbacks
+):
     letter = generate(users, case)
     url = f"/casework/letters/{letter.pk}/send/"
     as_user(client, users["la.officer"])
     today = timezone.localdate().isoformat()
-    response = client.post(url, {"sent_on": today, "method": "email", "email": "on"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"sent_on": today, "method": "email", "email": "on"})
     assert response.status_code == 302
     assert len(mail.outbox) == 1
     page = client.get(f"/casework/letters/{letter.pk}/").content.decode()

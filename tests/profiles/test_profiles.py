@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from uplift.accounts.models import Role
-from uplift.profiles import services
+from uplift.profiles import batches, services
 from uplift.profiles.models import BatchStatus, ProfileDocument, ProfileDownload
 from uplift.profiles.render import profile_document_html, profile_pdf
 from uplift.profiles.selectors import build_profile
@@ -133,7 +133,7 @@ def test_batch_counts_a_failure(round_, monkeypatch):
         return real(profile)
 
     monkeypatch.setattr(services, "profile_pdf", fail_for_ashwell)
-    batch = services.start_batch(actor=None, via="cli", round_=round_)
+    batch = batches.start_batch(actor=None, via="cli", round_=round_)
     assert (batch.status, batch.done, batch.failed) == (BatchStatus.FAILED, 1, 1)
     assert batch.failures[0]["urn"] == 100002
 

@@ -111,8 +111,9 @@ def test_a_changed_template_leaves_a_written_note_alone(vw):
     assert services.note_headings(vw.visit()) == ["Summary"]
 
 
-def test_sharing_emails_the_headteacher(vw):
-    visit = vw.through(vw.visit(), "share")
+def test_sharing_emails_the_headteacher(vw, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        visit = vw.through(vw.visit(), "share")
     assert visit.note_shared_at is not None
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
@@ -121,10 +122,11 @@ def test_sharing_emails_the_headteacher(vw):
     assert "Asha Adviser has shared the note of their visit" in message.body
 
 
-def test_no_email_when_the_headteacher_has_no_address(vw):
+def test_no_email_when_the_headteacher_has_no_address(vw, django_capture_on_commit_callbacks):
     vw["headteacher"].email = ""
     vw["headteacher"].save()
-    vw.through(vw.visit(), "share")
+    with django_capture_on_commit_callbacks(execute=True):
+        vw.through(vw.visit(), "share")
     assert mail.outbox == []
 
 

@@ -6,6 +6,8 @@ from functools import cached_property
 from django.conf import settings
 from django.db import models
 
+from uplift.categorisation.definition import parse_definition
+
 
 class Policy(models.Model):
     """An LA's categorisation policy. Its content lives in its versions."""
@@ -96,7 +98,6 @@ class PolicyVersion(models.Model):
     @cached_property
     def parsed(self):
         """The definition as checked dataclasses (raises DefinitionInvalid if it is not valid)."""
-        from uplift.categorisation.definition import parse_definition
 
         return parse_definition(self.definition)
 

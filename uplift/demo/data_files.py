@@ -5,6 +5,8 @@ from pathlib import Path
 
 from django.conf import settings
 
+from uplift.imports.services import run_import
+
 
 @dataclass(frozen=True)
 class DemoFile:
@@ -51,8 +53,6 @@ DEMO_LA_CODE = "919"
 
 def load_demo_files(*, progress: bool = False, say=print) -> list:
     """Import every demo file (idempotent: a second load reports every row unchanged)."""
-    from uplift.imports.services import run_import
-
     runs = []
     for demo_file in DEMO_FILES:
         run = run_import(

@@ -7,6 +7,7 @@ from django.db.models import (
     Prefetch,
 )
 
+from uplift.categorisation.rounds.selectors import current_categories
 from uplift.inspections.models import Inspection, InspectionKind
 from uplift.inspections.selectors import grade_summary
 from uplift.schools.models import (
@@ -63,8 +64,6 @@ def establishments_for_export(*, la_code: str) -> list[SchoolExportRow]:
 
 def _with_categories(rows: list[SchoolExportRow], schools) -> list[SchoolExportRow]:
     """Each row with the school's current category: two more queries."""
-    from uplift.categorisation.rounds.selectors import current_categories
-
     current = current_categories(establishment_ids=[school.pk for school in schools])
     return [
         replace(row, current_category=current[school.pk].label) if school.pk in current else row

@@ -1,5 +1,6 @@
 """Every importer, by the name used on the command line and the upload page."""
 
+from uplift.core.discovery import import_from_every_app
 from uplift.imports.base import Importer
 
 _IMPORTERS: dict[str, type[Importer]] = {}
@@ -21,7 +22,5 @@ def all_importers() -> list[type[Importer]]:
 
 
 def _load() -> None:
-    # Importing the modules registers their importers.
-    from uplift.inspections.importers import ofsted_mi  # noqa: F401
-    from uplift.performance.importers import lait, tables  # noqa: F401
-    from uplift.schools.importers import gias, gias_links, neighbours  # noqa: F401
+    """Every app's `importers` package registers its importers when imported."""
+    import_from_every_app("importers")

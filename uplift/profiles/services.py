@@ -8,7 +8,6 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
 
-from uplift.audit.services import record_event
 from uplift.categorisation.models import Round
 from uplift.profiles.models import (
     BatchStatus,
@@ -49,31 +48,6 @@ def generate_document(*, round_: Round, establishment: Establishment) -> Profile
 
 def round_establishments(round_: Round):
     return Establishment.objects.filter(categorisations__round=round_).order_by("name", "urn")
-
-
-def start_batch(*, actor, via: str, round_: Round) -> ProfileBatch:
-    """Queue the generation of every profile of the round (the task runs it)."""
-    from uplift.profiles.tasks import generate_round_profiles
-
-    with transaction.atomic():
-        batch = ProfileBatch.objects.create(
-            round=round_,
-            total=round_establishments(round_).count(),
-            requested_by=actor if actor is not None and actor.is_authenticated else None,
-            created_at=timezone.now(),
-        )
-        record_event(
-            actor=actor,
-            via=via,
-            action="profiles.batch_started",
-            obj=batch,
-            la=round_.la,
-            changes={"total": [None, batch.total]},
-            reason=f"Generate the performance profiles of round {round_.code}",
-        )
-    generate_round_profiles.enqueue(batch_id=batch.pk)
-    batch.refresh_from_db()
-    return batch
 
 
 def run_batch(*, batch_id: int) -> ProfileBatch:

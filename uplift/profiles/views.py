@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from uplift.audit.models import Via
 from uplift.categorisation.access import categorisation_las
-from uplift.profiles import selectors, services
+from uplift.profiles import batches, selectors, services
 from uplift.profiles.access import profile_establishments
 from uplift.profiles.models import Format, ProfileBatch, ProfileDocument, ProfileDownload
 
@@ -53,7 +53,7 @@ def round_profiles(request, la_code: str, round_code: str):
 @require_POST
 def start_batch(request, la_code: str, round_code: str):
     round_ = _officer_round(request.user, la_code, round_code)
-    batch = services.start_batch(actor=request.user, via=Via.WEB, round_=round_)
+    batch = batches.start_batch(actor=request.user, via=Via.WEB, round_=round_)
     return redirect("profiles:batch", pk=batch.pk)
 
 

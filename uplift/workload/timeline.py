@@ -22,6 +22,7 @@ from uplift.casework.access import (
 )
 from uplift.casework.models import Compliance, Ground, Stage, StageChange
 from uplift.categorisation.access import can_read_categories
+from uplift.categorisation.rounds.selectors import category_history
 from uplift.core.dates import long_date
 from uplift.support.access import visible_action_plans, visible_support_cycles, visible_visits
 from uplift.support.models import Objective, ProgressReview
@@ -85,7 +86,6 @@ class _Entries:
 
 
 def _categories(out: _Entries, user, school) -> None:
-    from uplift.categorisation.rounds.selectors import category_history
 
     if not can_read_categories(user, school):
         return

@@ -9,6 +9,8 @@ from functools import lru_cache
 
 import holidays
 
+from uplift.casework.models import SchoolHoliday
+
 Closed = Callable[[date], bool]
 
 
@@ -87,8 +89,6 @@ def add_months(day: date, months: int) -> date:
 
 def la_closed_days(la, *, from_day: date) -> Closed:
     """Closed days for an LA's schools from `from_day` on: reads its school holidays once."""
-    from uplift.casework.models import SchoolHoliday
-
     ranges = SchoolHoliday.objects.filter(la=la, ends_on__gte=from_day).values_list(
         "starts_on", "ends_on"
     )

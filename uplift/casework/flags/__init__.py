@@ -18,6 +18,9 @@ from django.db.models import Prefetch
 
 from uplift.casework.flags.base import COASTING, RISE_STUCK, FlagResult, GradedInspection, History
 from uplift.casework.flags.registry import rule_on
+from uplift.inspections.models import Inspection, Judgement
+from uplift.inspections.selectors import GRADED_KINDS
+from uplift.performance.models import Level, Result
 
 FLAGS = (COASTING, RISE_STUCK)
 
@@ -50,8 +53,6 @@ def flags_for_schools(*, establishment_ids: Iterable[int], on: date) -> dict[int
 
 
 def _inspections(ids: list[int], on: date) -> dict[int, list[GradedInspection]]:
-    from uplift.inspections.models import Inspection, Judgement
-    from uplift.inspections.selectors import GRADED_KINDS
 
     if not ids:
         return {}
@@ -78,7 +79,6 @@ def _inspections(ids: list[int], on: date) -> dict[int, list[GradedInspection]]:
 
 
 def _results(ids: list[int], measures: tuple[str, ...]) -> dict[int, dict]:
-    from uplift.performance.models import Level, Result
 
     rows = Result.objects.filter(
         establishment_id__in=ids, level=Level.SCHOOL, measure__code__in=measures

@@ -3,6 +3,7 @@
 from datetime import date
 
 from uplift.casework.flags.base import FlagRule
+from uplift.core.discovery import import_package
 
 _RULES: dict[str, type[FlagRule]] = {}
 
@@ -40,19 +41,5 @@ def rule_on(flag: str, day: date) -> type[FlagRule]:
     return matching[0]
 
 
-_loaded = False
-
-
 def _load() -> None:
-    global _loaded
-    if _loaded:
-        return
-    _loaded = True
-    from uplift.casework.flags.rules import (  # noqa: F401
-        coasting_2017,
-        coasting_2022,
-        coasting_2025,
-        not_defined,
-        rise_stuck_2025,
-        rise_stuck_report_cards,
-    )
+    import_package("uplift.casework.flags.rules")  # importing the modules registers their rules

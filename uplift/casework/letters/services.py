@@ -282,8 +282,8 @@ def record_letter_sent(
             },
             reason=f"{locked.get_kind_display()} sent",
         )
-        if sending_email:
-            _email_letter(locked, recipients, actor)
+        if sending_email:  # once the sending is recorded, never for a rolled-back one
+            transaction.on_commit(lambda: _email_letter(locked, recipients, actor))
     return locked
 
 

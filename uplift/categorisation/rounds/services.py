@@ -10,10 +10,6 @@ from django.db.models import F
 from django.utils import timezone
 
 from uplift.audit.services import record_event
-from uplift.casework.cases.services import (
-    open_case_for_recategorisation,
-    open_cases_for_publication,
-)
 from uplift.categorisation.models import (
     BoardMeeting,
     BoardOutcome,
@@ -26,6 +22,7 @@ from uplift.categorisation.models import (
 )
 from uplift.categorisation.rounds.selectors import current_category
 from uplift.categorisation.services import _check_la, _required, _user
+from uplift.categorisation.signals import round_published, school_recategorised
 from uplift.core.errors import Conflict, Refused, StaleVersion
 
 OPEN_FOR_REVIEW = (RoundStatus.PROPOSED, RoundStatus.REVIEWED)
@@ -239,8 +236,8 @@ def publish_round(*, actor, via: str, round: Round, version: int, reason: str) -
             round=round_, published_by=_user(actor), published_at=now
         )
         _set_status(round_, RoundStatus.PUBLISHED, now)
-        # Categories the policy marks as causing concern open a case for their schools.
-        open_cases_for_publication(actor=actor, via=via, round=round_)
+        # Casework opens a case for each school in a category marked as causing concern.
+        round_published.send(sender=Round, round=round_, actor=actor, via=via)
         record_event(
             actor=actor,
             via=via,
@@ -305,5 +302,5 @@ def recategorise(
             changes={"category": [previous or None, category]},
             reason=reason,
         )
-        open_case_for_recategorisation(actor=actor, via=via, change=change)
+        school_recategorised.send(sender=Round, change=change, actor=actor, via=via)
     return change

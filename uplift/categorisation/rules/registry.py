@@ -1,6 +1,7 @@
 """Every combination rule, by the code a policy names it with (like uplift.imports.registry)."""
 
 from uplift.categorisation.rules.base import Rule
+from uplift.core.discovery import import_package
 
 _RULES: dict[str, type[Rule]] = {}
 
@@ -31,24 +32,5 @@ def adjustment_rules() -> list[type[Rule]]:
     return [r for r in all_rules() if r.kind == "adjustment"]
 
 
-_loaded = False
-
-
 def _load() -> None:
-    # Importing the modules registers their rules.
-    global _loaded
-    if _loaded:
-        return
-    _loaded = True
-    from uplift.categorisation.rules import (  # noqa: F401
-        anchor_category_of_concern,
-        anchor_not_inspected,
-        anchor_overall_grade,
-        anchor_report_card,
-        anchor_sub_grades,
-        matrix,
-        move_down,
-        move_up,
-        never_better_than,
-        never_worse_than,
-    )
+    import_package("uplift.categorisation.rules")  # importing the modules registers their rules

@@ -9,15 +9,13 @@ older frameworks or the previous full one, and the latest ungraded one.
 from functools import cached_property
 
 from uplift.audit.models import Via
-from uplift.casework.cases.rules.base import CONCERN_CATEGORIES
-from uplift.casework.cases.services import open_cases_for_inspections
 from uplift.imports.base import Importer
 from uplift.imports.errors import RowError
 from uplift.imports.registry import register
 from uplift.inspections.importers.ofsted_columns import EDITIONS, Columns, detect_edition
 from uplift.inspections.importers.ofsted_rows import ParsedRow, read_inspections, read_school
 from uplift.inspections.importers.ofsted_writing import summary, write_inspections, write_schools
-from uplift.inspections.models import Inspection
+from uplift.inspections.signals import inspections_imported
 
 
 @register
@@ -86,18 +84,13 @@ class OfstedManagementInformation(Importer):
         schools, new_schools = write_schools(parsed, tally)
         written, judgements = write_inspections(parsed, schools, tally, self.run)
         text = f"{summary(parsed, new_schools, written, judgements)} ({self.edition.label})"
-        opened = self.open_concern_cases()
-        if opened:
-            text += f" {opened} concern case{'s' if opened != 1 else ''} opened."
-        return text
+        return " ".join([text, *self.tell_others()])
 
-    def open_concern_cases(self) -> int:
-        """Open a concern case for each school this import puts in special measures,
-        requiring significant improvement, serious weaknesses or notice to improve (in the
-        import's transaction: a rejected or dry run opens none)."""
+    def tell_others(self) -> list[str]:
+        """Tell the apps that act on new inspections (casework opens concern cases), in the
+        import's transaction: a rejected or dry run changes nothing. Their answers join the
+        import's summary."""
         if self.run is None or self.run.pk is None:
-            return 0
-        inspections = Inspection.objects.filter(
-            import_run=self.run, category_of_concern__in=CONCERN_CATEGORIES
-        ).only("pk", "establishment_id", "category_of_concern")
-        return len(open_cases_for_inspections(inspections=inspections, via=Via.SYSTEM))
+            return []
+        answers = inspections_imported.send(sender=type(self), run=self.run, via=Via.SYSTEM)
+        return [answer for _, answer in answers if answer]

@@ -5,6 +5,7 @@ filled in with what `broken` returns (uplift.core.rules). `check(step, visit=...
 every rule of the step and raises RuleRefused naming the first that blocks.
 """
 
+from uplift.accounts.models import Role
 from uplift.core.dates import long_date
 from uplift.core.rules import Registry, Rule
 from uplift.support.models import VisitStatus
@@ -32,7 +33,6 @@ class AdviserOfTheSchoolsLA(Rule):
 
     @classmethod
     def broken(cls, *, establishment, adviser, **context):
-        from uplift.accounts.models import Role
 
         profile = getattr(adviser, "profile", None)
         if (

@@ -360,7 +360,7 @@ def share_note(*, actor, via: str, visit: Visit, version: int) -> Visit:
             visit,
             {"status": [VisitStatus.DRAFTED, visit.status]},
         )
-    _tell_the_headteacher(visit)
+        transaction.on_commit(lambda: _tell_the_headteacher(visit))
     return visit
 
 

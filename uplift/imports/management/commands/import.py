@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from uplift.imports import registry
 from uplift.imports.errors import FileRejected
+from uplift.imports.services import run_import
 
 SHOWN_ERRORS = 20
 
@@ -36,8 +37,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **opts):
         from pathlib import Path
-
-        from uplift.imports.services import run_import
 
         importer = registry.get(opts["importer"])
         path = Path(opts["file"])
