@@ -2,7 +2,7 @@
 
 from django.db import models
 
-from uplift.performance.suppression import meaning
+from uplift.imports.suppression import meaning
 
 
 class Dataset(models.TextChoices):

@@ -20,11 +20,11 @@ from decimal import Decimal
 
 from uplift.imports.cells import Cells, parse_number
 from uplift.imports.reading import Table
+from uplift.imports.suppression import suppression_code
 from uplift.inspections.frameworks import FOUR_POINT_WORDS
 from uplift.performance.catalogue import MeasureSpec, measures_of
 from uplift.performance.models import Level
 from uplift.performance.school_types import SchoolKind, kind_from_nftype, kind_from_schooltype
-from uplift.performance.suppression import suppression_code
 from uplift.schools.local_authorities import normalise_code
 
 STATE_FUNDED, ALL_SCHOOLS = "state-funded", "all schools"

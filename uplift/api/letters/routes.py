@@ -7,6 +7,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router
 from ninja.errors import HttpError
+from ninja.responses import Status
 
 from uplift.api.calls import call
 from uplift.api.errors import CHANGE_RESPONSES, ERROR_RESPONSES, error_response
@@ -108,7 +109,7 @@ def generate_letter(request, case_id: int, payload: NewLetterIn):
         template=template,
         note=payload.note,
     )
-    return 201, letter_out(_letter(request, letter.pk))
+    return Status(201, letter_out(_letter(request, letter.pk)))
 
 
 @router.get(

@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router
 from ninja.errors import HttpError
+from ninja.responses import Status
 
 from uplift.api.calls import call
 from uplift.api.errors import CHANGE_RESPONSES, ERROR_RESPONSES, error_response
@@ -127,7 +128,7 @@ def record_meeting(request, urn: int, payload: MeetingIn):
         minutes=payload.minutes,
         actions=actions,
     )
-    return 201, meeting_out(selectors.meeting_for(user=request.auth, pk=meeting.pk))
+    return Status(201, meeting_out(selectors.meeting_for(user=request.auth, pk=meeting.pk)))
 
 
 @router.post(

@@ -28,24 +28,15 @@ class Matrix(Rule):
         table = params.get("table")
         if not isinstance(table, dict):
             return [Problem(f"{path}.table", "must map each row level to its columns")]
-        rows, columns = axes["rows"].levels, axes["columns"].levels
-        for key in sorted(set(table) - set(rows)):
-            problems.append(Problem(f"{path}.table.{key}", f"not a level of {axes['rows'].code}"))
-        for row in rows:
-            line = table.get(row)
-            if not isinstance(line, dict):
-                problems.append(Problem(f"{path}.table.{row}", "missing row"))
-                continue
-            for key in sorted(set(line) - set(columns)):
-                problems.append(
-                    Problem(f"{path}.table.{row}.{key}", f"not a level of {axes['columns'].code}")
-                )
-            for column in columns:
-                cell_path = f"{path}.table.{row}.{column}"
-                if column not in line:
-                    problems.append(Problem(cell_path, "missing cell"))
-                else:
-                    problems += check_category(line[column], definition=definition, path=cell_path)
+        rows = axes["rows"]
+        problems = [
+            Problem(f"{path}.table.{key}", f"not a level of {rows.code}")
+            for key in sorted(set(table) - set(rows.levels))
+        ]
+        for row in rows.levels:
+            problems += _row_problems(
+                table.get(row), axes["columns"], definition=definition, path=f"{path}.table.{row}"
+            )
         return problems
 
     @classmethod
@@ -83,3 +74,19 @@ class Matrix(Rule):
         if other.rule == cls.code:
             return "two tables both set the category; keep one"
         return ""
+
+
+def _row_problems(line, columns, *, definition, path) -> list[Problem]:
+    """A row of the table must give a known category for each level of the columns."""
+    if not isinstance(line, dict):
+        return [Problem(path, "missing row")]
+    problems = [
+        Problem(f"{path}.{key}", f"not a level of {columns.code}")
+        for key in sorted(set(line) - set(columns.levels))
+    ]
+    for column in columns.levels:
+        if column not in line:
+            problems.append(Problem(f"{path}.{column}", "missing cell"))
+        else:
+            problems += check_category(line[column], definition=definition, path=f"{path}.{column}")
+    return problems

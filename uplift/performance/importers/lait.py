@@ -33,9 +33,9 @@ from uplift.imports.base import Importer
 from uplift.imports.cells import Cells, parse_number
 from uplift.imports.errors import RowError
 from uplift.imports.registry import register
+from uplift.imports.suppression import suppression_code
 from uplift.imports.sync import ADDED, UNCHANGED, UPDATED, Record, Tally, sync_records
 from uplift.performance.models import Dataset, Level, Measure, Polarity, Result, Unit
-from uplift.performance.suppression import suppression_code
 from uplift.schools.local_authorities import ensure_local_authorities, known_las, normalise_code
 
 MEASURES_FILE = Path(__file__).resolve().parent.parent / "data" / "lait_measures.csv"

@@ -16,8 +16,8 @@ from uplift.imports.base import Importer
 from uplift.imports.cells import Cells
 from uplift.imports.errors import RowError
 from uplift.imports.registry import register
+from uplift.imports.suppression import suppression_code
 from uplift.imports.sync import ADDED, UPDATED, Record, Tally, sync_records
-from uplift.performance.suppression import suppression_code
 from uplift.schools.local_authorities import ensure_local_authorities, normalise_code
 from uplift.schools.models import (
     Establishment,

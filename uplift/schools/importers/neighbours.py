@@ -91,6 +91,15 @@ class NeighboursImporter(Importer):
             cells.error("LA number", other, f"differs from LA num {number}")
         name = cells.text("LA Name", required=True, max_length=120)
         region = cells.text("GOReg", max_length=80)
+        neighbours = self._neighbours(cells, code)
+        if not neighbours and not cells.errors:
+            cells.error("SN1", "", "no neighbours given")
+        if cells.errors:
+            return None
+        return NeighbourRow(code, name, region, tuple(neighbours))
+
+    def _neighbours(self, cells: Cells, code: str | None) -> list[tuple]:
+        """The row's neighbours, closest first: (rank, LA code, closeness)."""
         neighbours = []
         for code_at, closeness_at, rank in self.pairs:
             neighbour = _cell(cells.row, code_at)
@@ -111,11 +120,7 @@ class NeighboursImporter(Importer):
                 cells.error(CLOSENESS_COLUMN, closeness, f"longer than {CLOSENESS_LENGTH}")
             else:
                 neighbours.append((rank, neighbour_code, closeness))
-        if not neighbours and not cells.errors:
-            cells.error("SN1", "", "no neighbours given")
-        if cells.errors:
-            return None
-        return NeighbourRow(code, name, region, tuple(neighbours))
+        return neighbours
 
     def check_file(self, parsed: list[tuple[int, NeighbourRow]]) -> list[RowError]:
         first_row: dict[str, int] = {}
