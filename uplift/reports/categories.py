@@ -268,7 +268,11 @@ def _priority(school, lowest_rank: int | None) -> Priority | None:
     if school.overall_grade is not None:
         grade = school.overall_grade
         return {4: PRIORITIES[0], 3: PRIORITIES[1], 2: PRIORITIES[3]}.get(grade)
-    below = REPORT_CARD_BELOW if school.framework == "rc2025" else FOUR_POINT_BELOW
+    below = (
+        REPORT_CARD_BELOW
+        if frameworks.framework(school.framework).is_report_card
+        else FOUR_POINT_BELOW
+    )
     position = below.get(lowest_rank or 0)
     return PRIORITIES[position - 1] if position else None
 

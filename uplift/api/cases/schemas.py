@@ -4,6 +4,7 @@ from datetime import date
 
 from ninja import Field, Schema
 
+from uplift.casework.cases.steps import move_targets_described
 from uplift.casework.models import (
     Ground,
     NoticeRoute,
@@ -113,7 +114,7 @@ class CaseIn(Schema):
 
 
 class MoveIn(Schema):
-    to_stage: str = Field(description="letter_of_concern, pre_warning or eligible")
+    to_stage: str = Field(description=f"The stage to move to: {move_targets_described()}")
     on: date
     reason: str
     version: int | None = Field(None, description="The case's version you saw (optional)")

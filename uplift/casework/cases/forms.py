@@ -4,7 +4,7 @@ step taken from a stale page is refused. Dates use GOV.UK's day, month and year 
 from django import forms
 from django.core.exceptions import ValidationError
 
-from uplift.casework.cases.services import MOVE_TARGETS
+from uplift.casework.cases.steps import MOVE_TARGETS
 from uplift.casework.models import (
     Compliance,
     Ground,

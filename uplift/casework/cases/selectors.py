@@ -12,11 +12,11 @@ from uplift.casework.cases.maintained import is_la_maintained, school_type_text
 from uplift.casework.cases.rules import base as rules
 from uplift.casework.cases.rules.academy_orders import academy_order_note
 from uplift.casework.cases.rules.registry import refusals
+from uplift.casework.cases.steps import PAGE_STEPS
 from uplift.casework.models import (
     ConcernCase,
     Ground,
     LetterKind,
-    Power,
     Stage,
 )
 from uplift.inspections.models import CategoryOfConcern, Inspection, InspectionKind
@@ -147,71 +147,23 @@ def _reasons(attempt) -> tuple[str, ...]:
 
 
 def next_steps(facts: rules.CaseFacts) -> list[Step]:
-    """Each step the case might take next, previewed as at today: the rules that judge what a
-    person enters are left for the form."""
+    """Each step the case might take next (the table in steps.py), previewed as at today: the
+    rules that judge what a person enters are left for the form."""
     if facts.stage == Stage.CLOSED:
         return []
     preview = {"facts": facts, "on": facts.today, "preview": True}
-    steps = [
-        Step(
-            "letter_of_concern",
-            "Move to letter of concern",
-            "casework:case_move",
-            _reasons(rules.Attempt(rules.MOVE, to_stage=Stage.LETTER_OF_CONCERN, **preview)),
-            f"stage={Stage.LETTER_OF_CONCERN.value}",
-        ),
-        Step(
-            "pre_warning",
-            "Move to pre-warning (request an action plan)",
-            "casework:case_move",
-            _reasons(rules.Attempt(rules.MOVE, to_stage=Stage.PRE_WARNING, **preview)),
-            f"stage={Stage.PRE_WARNING.value}",
-        ),
-        Step(
-            "warning_notice",
-            "Issue a warning notice",
-            "casework:case_notice_new",
-            _reasons(rules.Attempt(rules.NOTICE, **preview)),
-        ),
-        Step(
-            "notice_of_intention",
-            "Record the notice of intention to use powers",
-            "casework:case_intention",
-            _reasons(rules.Attempt(rules.INTENTION, **preview)),
-        ),
-        Step(
-            "eligible",
-            "Move to eligible for intervention",
-            "casework:case_move",
-            _reasons(rules.Attempt(rules.MOVE, to_stage=Stage.ELIGIBLE, **preview)),
-            f"stage={Stage.ELIGIBLE.value}",
-        ),
-    ]
-    steps += [
-        Step(
-            f"power_{power.value}",
-            f"Use a power: {power.label}",
-            "casework:case_power_new",
-            _reasons(rules.Attempt(rules.POWER, power=power.value, **preview)),
-            f"power={power.value}",
-        )
-        for power in Power
-    ]
-    steps += [
-        Step(
-            "structural",
-            "Record a structural solution or academy order",
-            "casework:case_structural_new",
-            _reasons(rules.Attempt(rules.STRUCTURAL, **preview)),
-        ),
-        Step(
-            "close",
-            "Close the case",
-            "casework:case_close",
-            _reasons(rules.Attempt(rules.CLOSE, **preview)),
-        ),
-    ]
-    return steps
+    found = []
+    for step in PAGE_STEPS:
+        if step.to_stage is not None:
+            attempt = rules.Attempt(step.action, to_stage=step.to_stage, **preview)
+            query = f"stage={step.to_stage.value}"
+        elif step.power is not None:
+            attempt = rules.Attempt(step.action, power=step.power, **preview)
+            query = f"power={step.power}"
+        else:
+            attempt, query = rules.Attempt(step.action, **preview), ""
+        found.append(Step(step.code, step.label, step.url_name, _reasons(attempt), query))
+    return found
 
 
 def case_page(*, user, case: ConcernCase, today: date) -> dict:

@@ -24,9 +24,6 @@ from uplift.casework.models import ConcernCase, OpenedBy, Stage, StageChange
 from uplift.core.errors import Conflict, Refused
 from uplift.inspections.models import Inspection
 
-MOVE_TARGETS = (Stage.LETTER_OF_CONCERN, Stage.PRE_WARNING, Stage.ELIGIBLE)
-
-
 # Opening a case
 
 

@@ -7,17 +7,15 @@ from uplift.core.dates import long_date
 from uplift.inspections import frameworks
 from uplift.inspections.models import CategoryOfConcern
 
-REPORT_CARD = "rc2025"
-NO_OVERALL_GRADE = "eif2024"
-# DfE reads a 2024/25 inspection (no overall grade) as "requires improvement" when quality of
-# education and/or leadership and management requires improvement.
-EQUIVALENT_AREAS = ("quality_of_education", "leadership_management")
-CONCERN_GRADES = ("needs_attention", "urgent_improvement")
 LEADERSHIP_GOVERNANCE = "leadership_governance"
 
 
+def framework_of(inspection: GradedInspection) -> frameworks.Framework:
+    return frameworks.framework(inspection.framework)
+
+
 def is_report_card(inspection: GradedInspection) -> bool:
-    return inspection.framework == REPORT_CARD
+    return framework_of(inspection).is_report_card
 
 
 def overall(inspection: GradedInspection) -> int | None:
@@ -63,42 +61,23 @@ def _grade(framework, code: str) -> str:
 
 
 def requires_improvement(inspection: GradedInspection) -> bool | None:
-    """Graded "requires improvement" (or "satisfactory"), or DfE's equivalent for a
-    2024/25 inspection; None when it cannot be told (a report card, or no grades)."""
+    """Graded "requires improvement" (or "satisfactory"), or DfE's equivalent where the
+    framework gave no overall grade; None when it cannot be told (a report card, or no
+    grades). A category of concern is worse than requiring improvement."""
     if inspection.category_of_concern:
         return False
-    grade = overall(inspection)
-    if grade is not None:
-        return grade == 3
-    if inspection.framework == NO_OVERALL_GRADE:
-        grades = [inspection.areas.get(area) for area in EQUIVALENT_AREAS]
-        known = [g for g in grades if g and g.isdigit()]
-        if not known:
-            return None
-        return any(int(g) >= 3 for g in known) and all(int(g) <= 3 for g in known)
-    return None
+    return framework_of(inspection).requires_improvement(
+        overall=overall(inspection), areas=inspection.areas
+    )
 
 
 def below_good(inspection: GradedInspection) -> bool | None:
-    """Below good (or its equivalent): requires improvement, satisfactory or inadequate,
-    a category of concern, on a 2024/25 inspection quality of education or leadership and
-    management below good, on a report card any area needing attention or worse. None when
-    the inspection's grades were not recorded."""
+    """Below good (or its equivalent on the inspection's framework: on a report card any
+    area needing attention or worse), a category of concern included. None when the
+    inspection's grades were not recorded."""
     if inspection.category_of_concern:
         return True
-    grade = overall(inspection)
-    if grade is not None:
-        return grade >= 3
-    if inspection.framework == NO_OVERALL_GRADE:
-        known = [g for g in (inspection.areas.get(a) for a in EQUIVALENT_AREAS) if g]
-        if not known:
-            return None
-        return any(g.isdigit() and int(g) >= 3 for g in known)
-    if is_report_card(inspection):
-        if not inspection.areas:
-            return None
-        return any(code in CONCERN_GRADES for code in inspection.areas.values())
-    return None
+    return framework_of(inspection).below_good(overall=overall(inspection), areas=inspection.areas)
 
 
 def leadership_governance(inspection: GradedInspection) -> str | None:

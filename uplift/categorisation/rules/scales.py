@@ -8,8 +8,8 @@ from uplift.inspections.models import CategoryOfConcern
 FOUR_POINT = ("1", "2", "3", "4")
 REPORT_CARD = tuple(grade.code for grade in frameworks.REPORT_CARD_SCALE)
 CONCERNS = tuple(value for value in CategoryOfConcern.values if value)
-SUB_GRADE_AREAS = tuple(area.code for area in frameworks.BY_CODE["eif2024"].areas)
-REPORT_CARD_AREAS = tuple(area.code for area in frameworks.BY_CODE["rc2025"].areas)
+SUB_GRADE_AREAS = frameworks.NO_OVERALL_GRADE_AREAS
+REPORT_CARD_AREAS = frameworks.REPORT_CARD_AREAS
 
 
 def framework_of(inspection: InspectionEvidence) -> frameworks.Framework:

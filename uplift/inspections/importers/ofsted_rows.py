@@ -209,7 +209,7 @@ def _read_block(cells: Cells, columns: Columns, block: Block, row: ParsedRow):
 def _kind(cells, block: Block, framework, start_column, start) -> str:
     if block.kind == UNGRADED:
         return InspectionKind.UNGRADED
-    if framework.code == "rc2025":
+    if framework.is_report_card:
         if block.kind != FULL:
             cells.error(
                 start_column,
@@ -263,7 +263,7 @@ def _read_grades(cells, columns, block: Block, framework, inspection, row: Parse
         grade = _read(cells, column, reader)
         if grade is None:
             continue
-        if (area.scale == REPORT_CARD) != (framework.code == "rc2025"):
+        if (area.scale == REPORT_CARD) != framework.is_report_card:
             cells.error(
                 column,
                 cells.text(column),

@@ -11,26 +11,23 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import ClassVar
 
+from uplift.casework.cases.steps import (  # noqa: F401 (the rules' vocabulary)
+    CASE_ACTIONS,
+    CLOSE,
+    COMPLIANCE,
+    DFE_COPY,
+    INTENTION,
+    MOVE,
+    NOTICE,
+    OPEN,
+    POWER,
+    POWER_DFE,
+    STAGE_ORDER,
+    STRUCTURAL,
+)
 from uplift.casework.models import Stage
 from uplift.core import rules
 from uplift.core.dates import long_date
-
-STAGE_ORDER = {stage: index for index, stage in enumerate(Stage.values)}
-
-# Actions a rule can apply to.
-OPEN = "open"
-MOVE = "move"
-NOTICE = "warning_notice"
-DFE_COPY = "dfe_copy"
-COMPLIANCE = "compliance"
-INTENTION = "notice_of_intention"
-POWER = "power"
-POWER_DFE = "power_dfe_notification"
-STRUCTURAL = "structural"
-CLOSE = "close"
-CASE_ACTIONS = frozenset(
-    {MOVE, NOTICE, DFE_COPY, COMPLIANCE, INTENTION, POWER, POWER_DFE, STRUCTURAL, CLOSE}
-)
 
 # Ofsted categories that make a maintained school eligible for intervention (s.61, s.62).
 CONCERN_CATEGORIES = frozenset(

@@ -15,20 +15,8 @@ from uplift.casework.cases.rules.base import (
     stage_label,
 )
 from uplift.casework.cases.rules.registry import register
+from uplift.casework.cases.steps import OWN_STEPS, REPEATABLE
 from uplift.casework.models import Stage
-
-# Stages a case may stay at while the same kind of step is recorded again (a second notice,
-# another power, another structural decision).
-REPEATABLE = {NOTICE: Stage.WARNING_NOTICE, POWER: Stage.POWERS_USED, STRUCTURAL: Stage.STRUCTURAL}
-
-# Stages reached by a step of their own, not by a plain move.
-OWN_STEPS = {
-    Stage.WARNING_NOTICE: "issuing a warning notice",
-    Stage.POWERS_USED: "recording a power used",
-    Stage.STRUCTURAL: "recording a structural solution or academy order",
-    Stage.CLOSED: "closing the case, with its reason",
-    Stage.CONCERN_RAISED: "opening a case",
-}
 
 
 @register
