@@ -91,3 +91,52 @@ def test_grade_and_area_labels_come_from_the_inspection_framework():
         "16 to 19 study programmes"
     )
     assert frameworks.framework("eif2019").area("inclusion") is None
+
+
+def test_every_framework_module_is_discovered():
+    """Adding a framework is adding a module to the package: each defines FRAMEWORK."""
+    import pkgutil
+
+    from uplift.inspections import frameworks as package
+
+    modules = {
+        name
+        for _, name, _ in pkgutil.iter_modules(package.__path__)
+        if name not in {"base"} and not name.startswith("_")
+    }
+    assert len(modules) == len(frameworks.FRAMEWORKS)
+    assert [f.starts for f in frameworks.FRAMEWORKS] == sorted(
+        f.starts for f in frameworks.FRAMEWORKS
+    )
+
+
+@pytest.mark.parametrize(
+    ("code", "overall", "areas", "below_good", "requires_improvement"),
+    [
+        ("eif2019", 3, {}, True, True),
+        ("eif2019", 2, {}, False, False),
+        ("eif2019", None, {}, None, None),
+        ("2009", 3, {}, True, True),  # satisfactory
+        # 2024/25: quality of education or leadership and management stand for the grade
+        ("eif2024", None, {"quality_of_education": "3", "leadership_management": "2"}, True, True),
+        ("eif2024", None, {"quality_of_education": "4", "leadership_management": "3"}, True, False),
+        ("eif2024", None, {"behaviour_attitudes": "3", "quality_of_education": "2"}, False, False),
+        ("eif2024", None, {"behaviour_attitudes": "3"}, None, None),
+        # report cards: any area needing attention or worse; no "requires improvement"
+        ("rc2025", None, {"inclusion": "expected", "achievement": "needs_attention"}, True, None),
+        ("rc2025", None, {"inclusion": "strong", "achievement": "expected"}, False, None),
+        ("rc2025", None, {}, None, None),
+    ],
+)
+def test_below_good_and_requires_improvement_are_framework_data(
+    code, overall, areas, below_good, requires_improvement
+):
+    framework = frameworks.framework(code)
+    assert framework.below_good(overall=overall, areas=areas) is below_good
+    assert framework.requires_improvement(overall=overall, areas=areas) is requires_improvement
+
+
+def test_area_lists_are_derived_from_the_frameworks():
+    assert "leadership_governance" in frameworks.REPORT_CARD_AREAS
+    assert "quality_of_education" in frameworks.NO_OVERALL_GRADE_AREAS
+    assert "overall_effectiveness" not in frameworks.NO_OVERALL_GRADE_AREAS
