@@ -41,7 +41,7 @@ def post(client, bearer, user, path, payload):
 
 
 def test_an_officer_generates_lists_and_sends_a_letter(
-    client, bearer, api_get, personas, case, template
+    client, bearer, api_get, personas, case, template, django_capture_on_commit_callbacks
 ):
     officer = personas["la.officer"]
     response = post(
@@ -63,7 +63,8 @@ def test_an_officer_generates_lists_and_sends_a_letter(
 
     today = timezone.localdate().isoformat()
     sending = {"sent_on": today, "method": "email", "sent_to": "clerk@school.invalid"}
-    response = post(client, bearer, officer, f"/letters/{letter['id']}/sending", sending)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post(client, bearer, officer, f"/letters/{letter['id']}/sending", sending)
     assert response.status_code == 200, response.content
     assert response.json()["sent_on"] == today and response.json()["sent_method"] == "email"
     assert mail.outbox[0].to == [

@@ -4,6 +4,7 @@ import csv
 import io
 import os
 import subprocess
+import sys
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -463,7 +464,8 @@ def test_year_that_is_not_an_academic_year_is_rejected(db_snapshot):
     ids=["year_2023", "no_dataset"],
 )
 def test_cli_refuses_bad_options_with_status_2(arguments, tmp_path):
-    command = ["uv", "run", "uplift", "import", "performance", str(FILES / "ks2_mini.csv")]
+    uplift = [sys.executable, "-m", "uplift.cli"]
+    command = [*uplift, "import", "performance", str(FILES / "ks2_mini.csv")]
     env = {**os.environ, "UPLIFT_VAR_DIR": str(tmp_path)}
     done = subprocess.run(
         command + arguments, cwd=REPO, env=env, capture_output=True, text=True, timeout=120

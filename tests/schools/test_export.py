@@ -3,8 +3,8 @@
 import csv
 import io
 import json
-import shutil
 import subprocess
+import sys
 from datetime import date
 
 import pytest
@@ -215,12 +215,10 @@ def test_unknown_or_malformed_la_is_a_usage_error(code, message, herts):
     "args", [["--la", "919", "--format", "xml"], ["--format", "csv"], ["teachers", "--la", "919"]]
 )
 def test_bad_arguments_exit_2(args):
-    uv = shutil.which("uv")
-    if uv is None:
-        pytest.skip("uv is not installed")
     if args[0] != "teachers":
         args = ["schools", *args]
-    result = subprocess.run([uv, "run", "uplift", "export", *args], capture_output=True, text=True)
+    command = [sys.executable, "-m", "uplift.cli", "export", *args]
+    result = subprocess.run(command, capture_output=True, text=True)
     assert result.returncode == 2, result.stderr
 
 
