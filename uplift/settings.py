@@ -160,7 +160,7 @@ UPLIFT_MAX_COLUMNS = int(os.environ.get("UPLIFT_MAX_COLUMNS", 1_000))
 UPLIFT_MAX_CELLS = int(os.environ.get("UPLIFT_MAX_CELLS", 10_000_000))
 UPLIFT_MAX_SHEET_CELLS = int(os.environ.get("UPLIFT_MAX_SHEET_CELLS", 2_500_000))
 UPLIFT_MAX_UNCOMPRESSED_BYTES = int(
-    os.environ.get("UPLIFT_MAX_UNCOMPRESSED_BYTES", 200 * 1024 * 1024)
+    os.environ.get("UPLIFT_MAX_UNCOMPRESSED_BYTES", 100 * 1024 * 1024)
 )
 FILE_UPLOAD_HANDLERS = [
     "uplift.imports.uploads.UploadSizeLimit",

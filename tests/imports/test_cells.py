@@ -16,8 +16,12 @@ def cells(**row):
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("13/01/2026", date(2026, 1, 13)), ("01-01-2022", date(2022, 1, 1)),
-     ("2024-01-23", date(2024, 1, 23)), ("20140204", date(2014, 2, 4))],
+    [
+        ("13/01/2026", date(2026, 1, 13)),
+        ("01-01-2022", date(2022, 1, 1)),
+        ("2024-01-23", date(2024, 1, 23)),
+        ("20140204", date(2014, 2, 4)),
+    ],
 )
 def test_parse_date(text, expected):
     assert parse_date(text) == expected
@@ -31,8 +35,12 @@ def test_parse_date_refuses(text):
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("51%", Decimal("51")), ("-0.25", Decimal("-0.25")), ("1,234", Decimal("1234")),
-     ("57.2%", Decimal("57.2"))],
+    [
+        ("51%", Decimal("51")),
+        ("-0.25", Decimal("-0.25")),
+        ("1,234", Decimal("1234")),
+        ("57.2%", Decimal("57.2")),
+    ],
 )
 def test_parse_number(text, expected):
     assert parse_number(text) == expected

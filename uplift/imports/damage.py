@@ -103,12 +103,14 @@ def cut_off_last_row(
         return None
     number = header_row + len(rows)
     last = rows[-1]
+    column = header[len(last) - 1] if 0 < len(last) <= len(header) else ""
+    value = last[-1] if last else ""
     if ends_inside_quotes(tail):
         return RowError(
             name,
             number,
-            "",
-            tail[-60:],
+            column,
+            value,
             "the file stops inside a quoted value on its last line: it was cut off; "
             "download it again",
         )
@@ -119,10 +121,10 @@ def cut_off_last_row(
     return RowError(
         name,
         number,
-        header[len(last) - 1] if last else "",
-        last[-1] if last else "",
-        f"the last line has {len(last)} of the header's {len(header)} fields and the file "
-        "stops without a line end: it was cut off; download it again",
+        column,
+        value,
+        f"the last line stops after {len(last)} of the header's {len(header)} fields, "
+        "without a line end: it was cut off; download it again",
     )
 
 

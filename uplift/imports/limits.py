@@ -24,7 +24,7 @@ DEFAULTS = {
     "UPLIFT_MAX_COLUMNS": 1_000,
     "UPLIFT_MAX_CELLS": 10_000_000,
     "UPLIFT_MAX_SHEET_CELLS": 2_500_000,
-    "UPLIFT_MAX_UNCOMPRESSED_BYTES": 200 * 1024 * 1024,
+    "UPLIFT_MAX_UNCOMPRESSED_BYTES": 100 * 1024 * 1024,
 }
 CHUNK = 1 << 20
 MAX_ZIP_PARTS = 10_000
@@ -186,10 +186,14 @@ class _Scan:
             )
 
 
-_XLSX_ROW = re.compile(rb"<(?:\w+:)?row[\s>]")
-_XLSX_CELL = re.compile(rb"<(?:\w+:)?c[\s>]")
-_XLSX_ROW_REF = re.compile(rb"<(?:\w+:)?row\s[^>]*?\br=\"([0-9]{1,9})\"")
-_XLSX_CELL_REF = re.compile(rb"<(?:\w+:)?c\s[^>]*?\br=\"([A-Z]{1,4})([0-9]{1,9})\"[^>]*(?<!/)>")
+# Cells and rows without a value (a formatted empty cell, <c r="XFD9" s="1"/>) are left out,
+# as the parser leaves them out. A namespace prefix (<x:c>) is dropped first.
+_XLSX_PREFIX = re.compile(rb"<(/?)[A-Za-z_][\w.-]*:(row|c)\b")
+_XLSX_EMPTY_CELL = re.compile(rb"<c\s[^>]*/>")
+_XLSX_EMPTY_ROW = re.compile(rb"<row\b[^>]*(?:/>|>\s*</row>)")
+_XLSX_CELL_COLUMN = re.compile(rb' r="([A-Z]{1,4})[0-9]')
+_XLSX_CELL_ROW = re.compile(rb' r="[A-Z]{1,4}([0-9]{1,9})"')
+_XLSX_ROW_NUMBER = re.compile(rb'<row\s[^>]*?\br="([0-9]{1,9})"')
 
 
 def column_number(letters: bytes) -> int:
@@ -200,21 +204,25 @@ def column_number(letters: bytes) -> int:
 
 
 class XlsxSheetScan(_Scan):
-    """Rows and cells of one worksheet, and the furthest cell it refers to: the parser holds
-    every cell from A1 to that one."""
+    """The rows and cells holding a value in one worksheet, and the furthest row and column
+    they reach: the parser holds every cell from A1 to there."""
 
     def __init__(self, name: str, limits: FileLimits):
         super().__init__(name, limits)
         self.rows = self.cells = self.last_row = self.last_column = 0
 
     def scan(self, xml: bytes) -> None:
-        self.rows += len(_XLSX_ROW.findall(xml))
-        self.cells += len(_XLSX_CELL.findall(xml))
-        for number in set(_XLSX_ROW_REF.findall(xml)):
-            self.last_row = max(self.last_row, int(number))
-        for letters, number in set(_XLSX_CELL_REF.findall(xml)):
-            self.last_row = max(self.last_row, int(number))
-            self.last_column = max(self.last_column, column_number(letters))
+        if b":row" in xml or b":c" in xml:
+            xml = _XLSX_PREFIX.sub(rb"<\1\2", xml)
+        xml = _XLSX_EMPTY_ROW.sub(b"", _XLSX_EMPTY_CELL.sub(b"", xml))
+        self.rows += xml.count(b"<row")
+        self.cells += xml.count(b"<c ") + xml.count(b"<c>")
+        letters = set(_XLSX_CELL_COLUMN.findall(xml))
+        if letters:
+            self.last_column = max(self.last_column, *map(column_number, letters))
+        numbers = set(_XLSX_CELL_ROW.findall(xml)) | set(_XLSX_ROW_NUMBER.findall(xml))
+        if numbers:
+            self.last_row = max(self.last_row, *map(int, numbers))
         height = max(self.rows, self.last_row)
         self.check(
             rows=height,

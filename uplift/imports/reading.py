@@ -38,7 +38,9 @@ def detect_encoding(raw: bytes) -> str:
     """UTF-8 (with or without a BOM), else Windows-1252, else Latin-1."""
     if raw.startswith(b"\xef\xbb\xbf"):
         return "utf-8-sig"
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw[:4096]:
+    start = raw[:4096]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or start.count(b"\x00") > len(start) // 10:
+        # (a stray NUL is left to the check that names its row and column)
         raise ValueError("it looks like UTF-16 or a binary file; save it as CSV (UTF-8)")
     try:
         raw.decode("utf-8")

@@ -156,6 +156,10 @@ class GiasImporter(Importer):
     def _la(self, cells: Cells) -> tuple[str | None, str]:
         code = cells.la_code(LA_CODE, required=True, allowed=NO_LA_CODES)
         name = cells.text(LA_NAME)
+        if code in NO_LA_CODES and name and name.lower() not in NO_LA_NAMES:
+            cells.error(
+                LA_CODE, code, f"{code} means 'does not apply', but the LA name is {name!r}"
+            )
         if code in NO_LA_CODES or name.lower() in NO_LA_NAMES:
             return None, ""
         return code, name
