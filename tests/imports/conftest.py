@@ -4,12 +4,15 @@ import io
 
 import pyarrow.parquet as pq
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from tests.imports.slices import Slice, cut, rewrite
+from uplift.accounts.models import Profile, Role
 from uplift.imports.models import ImportRun, RunStatus
 from uplift.imports.reading import cell_text
+from uplift.schools.models import LocalAuthority
 
 GIAS = "gias_establishments_extract_20220420_hampshire_surrey.csv"
 LINKS = "gias_links_edubasealldata20250422.csv"
@@ -139,3 +142,13 @@ def imported(tmp_path):
         assert status == 0, stderr
 
     return load
+
+
+@pytest.fixture
+def officer_client(client, db):
+    """Signed in as a data officer of Hertfordshire."""
+    la = LocalAuthority.objects.create(code="919", name="Hertfordshire")
+    user = get_user_model().objects.create_user("data.officer", password="pw-for-tests")
+    Profile.objects.create(user=user, role=Role.DATA_OFFICER, la=la)
+    client.force_login(user)
+    return client

@@ -54,6 +54,9 @@ class FileLimits:
 
 
 def megabytes(size: int) -> str:
+    """A size as people read it: '50 MB', '2.5 MB', or '1,000 bytes' below a megabyte."""
+    if size < 1024 * 1024:
+        return f"{size:,} bytes"
     return f"{size / (1024 * 1024):,.1f} MB".replace(".0 MB", " MB")
 
 
