@@ -22,59 +22,58 @@ CENSUS = "dfe_performance_tables_2023-24_census_hertfordshire_919.csv"
 KS2 = "dfe_performance_tables_2023-24_ks2final_hertfordshire_919.csv"
 KS4 = "dfe_performance_tables_2023-24_ks4final_hertfordshire_919.csv"
 LAIT = "lait_bds_long_la_indicators.parquet"
+NEIGHBOURS = "lait_statistical_neighbours_may2025.xlsx"
 
 
 def first(count: int):
     return lambda rows: list(range(count))
 
 
-@pytest.fixture
-def slices(raw_dir):
+class Slices(dict):
+    """Slices of the real files by name, each cut the first time it is asked for."""
+
+    def __init__(self, raw_dir):
+        super().__init__()
+        self.raw_dir = raw_dir
+
+    def __missing__(self, name: str) -> Slice:
+        self[name] = MAKERS[name](self.raw_dir)
+        return self[name]
+
+
+def _performance(name: str, dataset: str, rows) -> callable:
+    options = {"dataset": dataset, "year": "2023-24"}
+    return lambda raw_dir: cut(raw_dir, name, rows=rows, importer="performance", options=options)
+
+
+def _school_rows(rows):  # KS2 and KS4: mainstream schools (RECTYPE 1)
+    return [i for i, row in enumerate(rows) if row[0] == "1"][:3]
+
+
+MAKERS = {
+    "gias": lambda raw_dir: cut(raw_dir, GIAS, rows=first(4), importer="gias"),
+    "gias-links": lambda raw_dir: cut(raw_dir, LINKS, rows=first(4), importer="gias-links"),
+    "ofsted": lambda raw_dir: cut(raw_dir, OFSTED, rows=first(4), importer="ofsted"),
+    # three schools and the LA's primary summary row
+    "absence": _performance(ABSENCE, "absence", lambda rows: [0, 1, 2, len(rows) - 6]),
+    "census": _performance(CENSUS, "census", lambda rows: [1, 2, 3, 4]),
+    "ks2": _performance(KS2, "ks2", _school_rows),
+    "ks4": _performance(KS4, "ks4", _school_rows),
+    "lait": lambda raw_dir: lait_slice(raw_dir, rows=4),
+    "neighbours": lambda raw_dir: neighbours_slice(raw_dir, rows=4),
+}
+
+
+@pytest.fixture(scope="session")
+def slices(raw_dir) -> Slices:
     """Slices of the real files: a header and a few rows each, byte for byte."""
-
-    def school_rows(rows):  # absence and census: schools of different phases
-        return [i for i, row in enumerate(rows) if row and row[0][:1] in "0123456789"][:4]
-
-    return {
-        "gias": cut(raw_dir, GIAS, rows=first(4), importer="gias"),
-        "gias-links": cut(raw_dir, LINKS, rows=first(4), importer="gias-links"),
-        "ofsted": cut(raw_dir, OFSTED, rows=first(4), importer="ofsted"),
-        "absence": cut(
-            raw_dir,
-            ABSENCE,
-            rows=lambda rows: [0, 1, 2, len(rows) - 6],  # three schools and the LA's PRI row
-            importer="performance",
-            options={"dataset": "absence", "year": "2023-24"},
-        ),
-        "census": cut(
-            raw_dir,
-            CENSUS,
-            rows=lambda rows: [1, 2, 3, 4],
-            importer="performance",
-            options={"dataset": "census", "year": "2023-24"},
-        ),
-        "ks2": cut(
-            raw_dir,
-            KS2,
-            rows=lambda rows: [i for i, row in enumerate(rows) if row[0] == "1"][:3],
-            importer="performance",
-            options={"dataset": "ks2", "year": "2023-24"},
-        ),
-        "ks4": cut(
-            raw_dir,
-            KS4,
-            rows=lambda rows: [i for i, row in enumerate(rows) if row[0] == "1"][:3],
-            importer="performance",
-            options={"dataset": "ks4", "year": "2023-24"},
-        ),
-        "lait": lait_slice(raw_dir, rows=4),
-    }
+    return Slices(raw_dir)
 
 
 def lait_slice(raw_dir, *, rows: int) -> Slice:
     """The LAIT parquet's first rows as its CSV edition (what LAIT's own export writes)."""
-    table = pq.read_table(raw_dir / LAIT).slice(0, rows)
-    header = rewrite("\n", list(table.column_names))
+    table = next(pq.ParquetFile(raw_dir / LAIT).iter_batches(batch_size=rows))
+    header = rewrite("\n", list(table.schema.names))
     records = [
         rewrite("\n", [cell_text(value) for value in row.values()]) for row in table.to_pylist()
     ]
@@ -152,3 +151,13 @@ def officer_client(client, db):
     Profile.objects.create(user=user, role=Role.DATA_OFFICER, la=la)
     client.force_login(user)
     return client
+
+
+def neighbours_slice(raw_dir, *, rows: int) -> Slice:
+    """The statistical neighbours workbook's header and first LAs, as its CSV edition."""
+    from uplift.imports.reading import read_table
+
+    table = read_table(raw_dir / NEIGHBOURS, header_hint=("LA num", "SN1"))
+    header = rewrite("\n", table.header)
+    records = [rewrite("\n", row) for row in table.rows[:rows]]
+    return Slice("lait_statistical_neighbours_may2025.csv", "utf-8", header, records, "neighbours")

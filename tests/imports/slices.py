@@ -42,7 +42,9 @@ class Slice:
 
     @property
     def columns(self) -> list[str]:
-        return [name.strip() for name in fields_of(self.header.lstrip("\ufeff"))]
+        """The header row's names (the header text may start with title rows)."""
+        header_row = records_of(self.header.lstrip("\ufeff"))[-1]
+        return [name.strip() for name in fields_of(header_row)]
 
     def rows(self) -> list[list[str]]:
         return [fields_of(record) for record in self.records]
@@ -51,7 +53,11 @@ class Slice:
         return self.header + "".join(self.records if records is None else records)
 
     def encode(self, text: str) -> bytes:
-        return text.encode(self.encoding, errors="surrogatepass")
+        """In the slice's encoding, or as UTF-8 when the damage cannot be written in it."""
+        try:
+            return text.encode(self.encoding)
+        except UnicodeEncodeError:
+            return text.encode("utf-8", errors="surrogatepass")
 
     def with_cell(self, record: int, column: str, value: str) -> str:
         """The slice's text with one cell replaced (the record rewritten, quoted minimally)."""
