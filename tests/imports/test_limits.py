@@ -150,11 +150,13 @@ def test_xlsx_bomb_from_the_command_line(tmp_path, never_opened, db_snapshot):
     assert ImportRun.objects.get().status == RunStatus.REJECTED
 
 
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs Linux's /proc")
 def test_xlsx_bomb_memory_stays_bounded(tmp_path):
-    """In a process of its own, so that its peak memory is the reader's alone."""
+    """In a process of its own, so that its peak memory (VmHWM: getrusage would count the
+    parent's, inherited through fork) is the reader's alone."""
     path = xlsx_bomb(tmp_path / "gias.xlsx", rows=300_000, columns=10)
     script = (
-        "import json, os, resource, sys, django\n"
+        "import json, re, sys, django\n"
         "django.setup()\n"
         "from uplift.imports.errors import FileRejected\n"
         "from uplift.imports.reading import read_table\n"
@@ -162,7 +164,8 @@ def test_xlsx_bomb_memory_stays_bounded(tmp_path):
         "    read_table(sys.argv[1]); reason = ''\n"
         "except FileRejected as exc:\n"
         "    reason = exc.errors[0].reason\n"
-        "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024\n"
+        "status = open('/proc/self/status').read()\n"
+        "peak = int(re.search(r'VmHWM:\\s+(\\d+) kB', status).group(1)) // 1024\n"
         "print(json.dumps({'reason': reason, 'peak_mb': peak}))\n"
     )
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "uplift.settings"}
@@ -208,3 +211,14 @@ def test_an_upload_over_the_size_limit_is_dropped(officer_client, settings):
     assert "larger than the 1,000 bytes an import may be" in run.errors[0]["reason"]
     html = client.get(response["Location"]).content.decode()
     assert "The file was rejected and nothing was saved" in html
+
+
+def test_a_control_character_in_parquet_is_named(tmp_path):
+    path = tmp_path / "lait.parquet"
+    values = ["12.13", "10.79", "24\x0094"]
+    pq.write_table(pa.table({"Short Desc": ["RTA"] * 3, "Values": values}), path)
+    with pytest.raises(FileRejected) as caught:
+        read_table(path)
+    (error,) = caught.value.errors
+    assert (error.row, error.column, error.value) == (4, "Values", "24\x0094")
+    assert "control character (U+0000)" in error.reason

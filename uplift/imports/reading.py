@@ -246,8 +246,22 @@ def _read_parquet(path: Path, name: str, limits: FileLimits) -> _Grid:
     except Exception as exc:
         raise refuse(name, f"cannot read the Parquet file: {exc}") from exc
     header = list(table.column_names)
+    clean = not any(map(_has_control_characters, table.columns))
     columns = [[cell_text(v) for v in column.to_pylist()] for column in table.columns]
     del table
-    rows = [list(values) for values in zip(*columns, strict=True)] if columns else []
+    rows = [header]
+    if columns:
+        rows.extend(list(values) for values in zip(*columns, strict=True))
     del columns
-    return _Grid([header, *rows], "parquet")
+    return _Grid(rows, "parquet", checked_controls=clean)
+
+
+def _has_control_characters(column) -> bool:
+    """Whether a Parquet text column holds a control character (checked by Arrow at C speed;
+    the cells are then searched one by one only to name them)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if not (pa.types.is_string(column.type) or pa.types.is_large_string(column.type)):
+        return False
+    return bool(pc.any(pc.match_substring_regex(column, damage.CONTROL.pattern)).as_py())
