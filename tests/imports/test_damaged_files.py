@@ -302,3 +302,19 @@ def test_integer_beyond_32_bits_in_ofsted_pupils(slices, imported, refused):
         value="99999999999",
         why="a count must be between",
     )
+
+
+def test_look_alike_digits_in_the_year_option(slices, tmp_path):
+    from uplift.imports.errors import FileRejected
+    from uplift.imports.services import run_import
+
+    absence = slices["absence"]
+    path = tmp_path / absence.name
+    path.write_bytes(absence.encode(absence.text()))
+    with pytest.raises(FileRejected, match="should look like 2023-24"):
+        run_import(
+            importer_name="performance",
+            path=path,
+            options={"dataset": "absence", "year": "٢٠٢٣-٢٤"},
+        )
+    assert not Result.objects.exists()
