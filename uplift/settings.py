@@ -151,6 +151,25 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "uplift@localhost")
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 50 * 1024 * 1024
 
+# What an imported file may cost (uplift/imports/limits.py): its size (uploads past it are
+# dropped as they arrive, and the CLI refuses it unread), its rows, columns and cells, and
+# what a spreadsheet may expand to when opened. The defaults are well above the largest
+# published file (LAIT: 641,070 rows; KS4: 496 columns) and keep a spreadsheet import
+# under about 500 MB of memory.
+UPLIFT_MAX_UPLOAD_BYTES = int(os.environ.get("UPLIFT_MAX_UPLOAD_BYTES", 50 * 1024 * 1024))
+UPLIFT_MAX_ROWS = int(os.environ.get("UPLIFT_MAX_ROWS", 1_000_000))
+UPLIFT_MAX_COLUMNS = int(os.environ.get("UPLIFT_MAX_COLUMNS", 1_000))
+UPLIFT_MAX_CELLS = int(os.environ.get("UPLIFT_MAX_CELLS", 10_000_000))
+UPLIFT_MAX_SHEET_CELLS = int(os.environ.get("UPLIFT_MAX_SHEET_CELLS", 2_500_000))
+UPLIFT_MAX_UNCOMPRESSED_BYTES = int(
+    os.environ.get("UPLIFT_MAX_UNCOMPRESSED_BYTES", 100 * 1024 * 1024)
+)
+FILE_UPLOAD_HANDLERS = [
+    "uplift.imports.uploads.UploadSizeLimit",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+
 # Where the public files beside the project live (tests and the benchmark read them).
 UPLIFT_SHARED_DATA = Path(
     os.environ.get("UPLIFT_SHARED_DATA", BASE_DIR.parent / "shared" / "data" / "raw")

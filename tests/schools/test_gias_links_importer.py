@@ -103,7 +103,7 @@ BROKEN = {
     "text_in_urn": (
         HEADER + LINKS.replace("100016,", "URN100016,"),
         "latin-1",
-        "row 3, column 'URN', value 'URN100016': not a whole number",
+        "row 3, column 'URN', value 'URN100016': not a URN (six digits, 100000 to 999999)",
     ),
     "missing_link_type": (
         HEADER + LINKS.replace(",Successor,", ",,", 1),

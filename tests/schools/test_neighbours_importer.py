@@ -149,8 +149,8 @@ def row(**changes):
     "name, content, message",
     [
         ("missing.csv", "LA num,LA Name,GOReg\n919,Hertfordshire,EoE\n", "missing column"),
-        ("la.csv", f"{HEADER}\n{row(**{'LA num': 'Herts'})}\n", "not a DfE LA number"),
-        ("sn.csv", f"{HEADER}\n{row(SN1='Oxon')}\n", "not a DfE LA number"),
+        ("la.csv", f"{HEADER}\n{row(**{'LA num': 'Herts'})}\n", "not a DfE LA code"),
+        ("sn.csv", f"{HEADER}\n{row(SN1='Oxon')}\n", "not a DfE LA code"),
         ("self.csv", f"{HEADER}\n{row(SN1='919')}\n", "its own neighbour"),
         ("orphan.csv", f"{HEADER}\n{row(SN1='')}\n", "without a neighbour"),
         ("none.csv", f"{HEADER}\n{row(SN1='', SNP='')}\n", "no neighbours given"),

@@ -1,6 +1,16 @@
 """What an importer reports when a file cannot be taken as it is."""
 
-from dataclasses import asdict, dataclass
+import re
+from dataclasses import dataclass
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+STORED_VALUE_LENGTH = 200
+
+
+def printable(text: str) -> str:
+    """Text safe to store (PostgreSQL refuses NUL) and to show on one line: each control
+    character written as an escape, such as \\x00."""
+    return _CONTROL.sub(lambda found: found.group().encode("unicode_escape").decode(), text)
 
 
 @dataclass(frozen=True)
@@ -14,17 +24,24 @@ class RowError:
     reason: str
 
     def __str__(self) -> str:
-        where = [self.file]
+        where = [printable(self.file)]
         if self.row is not None:
             where.append(f"row {self.row}")
         if self.column:
-            where.append(f"column {self.column!r}")
+            where.append(f"column {printable(self.column)!r}")
         if self.value != "":
             where.append(f"value {self.value[:60]!r}")
-        return ", ".join(where) + f": {self.reason}"
+        return ", ".join(where) + f": {printable(self.reason)}"
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        """For the import history: printable, and the value cut to a readable length."""
+        return {
+            "file": printable(self.file),
+            "row": self.row,
+            "column": printable(self.column),
+            "value": printable(self.value[:STORED_VALUE_LENGTH]),
+            "reason": printable(self.reason),
+        }
 
 
 class CellError(ValueError):

@@ -16,7 +16,8 @@ from uplift.imports import registry
 from uplift.imports.errors import FileRejected
 from uplift.imports.forms import ImportUploadForm
 from uplift.imports.models import ImportRun
-from uplift.imports.services import MAX_ERRORS_KEPT, run_import
+from uplift.imports.services import MAX_ERRORS_KEPT, refuse_oversized_upload, run_import
+from uplift.imports.uploads import oversized_uploads
 
 RUNS_PER_PAGE = 50
 
@@ -93,6 +94,12 @@ def upload(request):
         choices = [ImporterInfo.of(i) for i in importers.values()]
         return render(request, "imports/choose.html", {"importers": choices})
     form = ImportUploadForm(importer, request.POST or None, request.FILES or None)
+    dropped = oversized_uploads(request).get("file") if request.method == "POST" else None
+    if dropped is not None:
+        run = refuse_oversized_upload(
+            importer_name=importer.name, file_name=Path(dropped).name, user=request.user
+        )
+        return redirect("imports:detail", pk=run.pk)
     if request.method == "POST" and form.is_valid():
         run = _import_upload(request, importer, form)
         return redirect("imports:detail", pk=run.pk)

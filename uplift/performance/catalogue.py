@@ -10,10 +10,13 @@ than one dataset with a different meaning.
 from dataclasses import dataclass
 
 from uplift.imports.sync import Record, Tally, sync_records
+from uplift.imports.values import PERCENTAGE, STORED_FIGURE, Bounds, bounds
 from uplift.performance.models import Dataset, Measure, Polarity, Unit
 
 HIGH, LOW, NEUTRAL = Polarity.HIGHER_IS_BETTER, Polarity.LOWER_IS_BETTER, Polarity.NEUTRAL
 PERCENT, SCORE, COUNT = Unit.PERCENT, Unit.SCORE, Unit.COUNT
+COUNT_CEILING = 100_000_000  # England's pupils are some 9 million
+COUNT_BOUNDS = bounds(0, COUNT_CEILING, whole=True, what="a count")
 
 
 @dataclass(frozen=True)
@@ -24,6 +27,7 @@ class MeasureSpec:
     unit: str
     polarity: str
     decimal_places: int
+    score_range: tuple[float, float] | None = None  # the least and greatest a score can be
 
     @property
     def code(self) -> str:
@@ -32,6 +36,18 @@ class MeasureSpec:
     @property
     def key_stage(self) -> str:
         return {Dataset.KS2: "KS2", Dataset.KS4: "KS4"}.get(self.dataset, "")
+
+    @property
+    def bounds(self) -> Bounds:
+        """What a value of this measure may be: counts whole and not negative, percentages
+        0-100, scores within the measure's range."""
+        if self.unit == PERCENT:
+            return PERCENTAGE
+        if self.unit == COUNT:
+            return COUNT_BOUNDS
+        if self.score_range:
+            return bounds(*self.score_range, what=f"the {self.label[0].lower()}{self.label[1:]}")
+        return STORED_FIGURE
 
     def as_values(self) -> dict:
         return {
@@ -46,12 +62,25 @@ class MeasureSpec:
         }
 
 
-def _ks2(column, label, unit=PERCENT, polarity=HIGH, places=0):
-    return MeasureSpec(Dataset.KS2, column, label, unit, polarity, places)
+def _ks2(column, label, unit=PERCENT, polarity=HIGH, places=0, score_range=None):
+    return MeasureSpec(Dataset.KS2, column, label, unit, polarity, places, score_range)
 
 
-def _ks4(column, label, unit=PERCENT, polarity=HIGH, places=1):
-    return MeasureSpec(Dataset.KS4, column, label, unit, polarity, places)
+def _ks4(column, label, unit=PERCENT, polarity=HIGH, places=1, score_range=None):
+    return MeasureSpec(Dataset.KS4, column, label, unit, polarity, places, score_range)
+
+
+# Score ranges. KS2 scaled scores run from 80 to 120, so a progress score (a pupil's score
+# less the estimate for pupils like them) lies within 40 of zero. Attainment 8 counts ten
+# grades of at most 9 (English and maths twice): 0 to 90; Progress 8 is a tenth of the
+# difference of two of those (within 9 of zero; its confidence limits a little wider); the
+# EBacc average point score is on the 9 to 1 scale.
+SCALED_SCORE = (80, 120)
+KS2_PROGRESS = (-40, 40)
+ATTAINMENT_8 = (0, 90)
+PROGRESS_8 = (-10, 10)
+PROGRESS_8_LIMIT = (-15, 15)
+POINT_SCORE = (0, 9)
 
 
 RWM = "reading, writing and maths"
@@ -69,9 +98,9 @@ CATALOGUE: tuple[MeasureSpec, ...] = (
         "PTRWM_EXP_FSM6CLA1A",
         f"Percentage of disadvantaged pupils reaching the expected standard in {RWM}",
     ),
-    _ks2("READPROG", "Reading progress measure", SCORE, places=1),
-    _ks2("WRITPROG", "Writing progress measure", SCORE, places=1),
-    _ks2("MATPROG", "Maths progress measure", SCORE, places=1),
+    _ks2("READPROG", "Reading progress measure", SCORE, places=1, score_range=KS2_PROGRESS),
+    _ks2("WRITPROG", "Writing progress measure", SCORE, places=1, score_range=KS2_PROGRESS),
+    _ks2("MATPROG", "Maths progress measure", SCORE, places=1, score_range=KS2_PROGRESS),
     _ks2("PTREAD_EXP", "Percentage of pupils reaching the expected standard in reading"),
     _ks2("PTWRITTA_EXP", "Percentage of pupils reaching the expected standard in writing"),
     _ks2("PTMAT_EXP", "Percentage of pupils reaching the expected standard in maths"),
@@ -79,21 +108,43 @@ CATALOGUE: tuple[MeasureSpec, ...] = (
         "PTGPS_EXP",
         "Percentage of pupils reaching the expected standard in grammar, punctuation and spelling",
     ),
-    _ks2("READ_AVERAGE", "Average scaled score in reading", SCORE),
-    _ks2("MAT_AVERAGE", "Average scaled score in maths", SCORE),
-    _ks2("GPS_AVERAGE", "Average scaled score in grammar, punctuation and spelling", SCORE),
+    _ks2("READ_AVERAGE", "Average scaled score in reading", SCORE, score_range=SCALED_SCORE),
+    _ks2("MAT_AVERAGE", "Average scaled score in maths", SCORE, score_range=SCALED_SCORE),
+    _ks2(
+        "GPS_AVERAGE",
+        "Average scaled score in grammar, punctuation and spelling",
+        SCORE,
+        score_range=SCALED_SCORE,
+    ),
     _ks4("TPUP", "Number of pupils at the end of key stage 4", COUNT, NEUTRAL, 0),
     _ks4("PTFSM6CLA1A", "Percentage of key stage 4 disadvantaged pupils", polarity=NEUTRAL),
-    _ks4("ATT8SCR", "Average Attainment 8 score per pupil", SCORE),
-    _ks4("P8MEA", "Progress 8 measure", SCORE, places=2),
-    _ks4("P8CILOW", "Progress 8 lower confidence limit", SCORE, NEUTRAL, 2),
-    _ks4("P8CIUPP", "Progress 8 upper confidence limit", SCORE, NEUTRAL, 2),
+    _ks4("ATT8SCR", "Average Attainment 8 score per pupil", SCORE, score_range=ATTAINMENT_8),
+    _ks4("P8MEA", "Progress 8 measure", SCORE, places=2, score_range=PROGRESS_8),
+    _ks4("P8CILOW", "Progress 8 lower confidence limit", SCORE, NEUTRAL, 2, PROGRESS_8_LIMIT),
+    _ks4("P8CIUPP", "Progress 8 upper confidence limit", SCORE, NEUTRAL, 2, PROGRESS_8_LIMIT),
     _ks4("PTL2BASICS_94", "Percentage of pupils achieving grade 4 or above in English and maths"),
     _ks4("PTL2BASICS_95", "Percentage of pupils achieving grade 5 or above in English and maths"),
-    _ks4("EBACCAPS", "Average EBacc average point score per pupil", SCORE, places=2),
+    _ks4(
+        "EBACCAPS",
+        "Average EBacc average point score per pupil",
+        SCORE,
+        places=2,
+        score_range=POINT_SCORE,
+    ),
     _ks4("PTEBACC_E_PTQ_EE", "Percentage of pupils entering the English Baccalaureate"),
-    _ks4("ATT8SCR_FSM6CLA1A", "Average Attainment 8 score per disadvantaged pupil", SCORE),
-    _ks4("P8MEA_FSM6CLA1A", "Progress 8 measure for disadvantaged pupils", SCORE, places=2),
+    _ks4(
+        "ATT8SCR_FSM6CLA1A",
+        "Average Attainment 8 score per disadvantaged pupil",
+        SCORE,
+        score_range=ATTAINMENT_8,
+    ),
+    _ks4(
+        "P8MEA_FSM6CLA1A",
+        "Progress 8 measure for disadvantaged pupils",
+        SCORE,
+        places=2,
+        score_range=PROGRESS_8,
+    ),
     MeasureSpec(Dataset.CENSUS, "NOR", "Number of pupils on roll", COUNT, NEUTRAL, 0),
     MeasureSpec(
         Dataset.CENSUS,

@@ -18,14 +18,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from uplift.imports.cells import Cells, parse_number
+from uplift.imports.cells import Cells
+from uplift.imports.errors import CellError
 from uplift.imports.reading import Table
 from uplift.imports.suppression import suppression_code
+from uplift.imports.values import parse_bounded, parse_la_code
 from uplift.inspections.frameworks import FOUR_POINT_WORDS
 from uplift.performance.catalogue import MeasureSpec, measures_of
 from uplift.performance.models import Level
 from uplift.performance.school_types import SchoolKind, kind_from_nftype, kind_from_schooltype
-from uplift.schools.local_authorities import normalise_code
 
 STATE_FUNDED, ALL_SCHOOLS = "state-funded", "all schools"
 PHASE_SEGMENTS = ("PRI", "SEC", "SPE")
@@ -43,7 +44,7 @@ SUMMARY_RECTYPES: dict[str, dict[str, tuple[str, str]]] = {
     },
 }
 VALUE_QUANTUM = Decimal("0.0001")  # Result.value keeps 4 decimal places
-VALUE_LIMIT = Decimal(10) ** 12
+LA_NAME_LENGTH = 120
 RATING, INSPECTED = "OFSTEDRATING", "INSPECTIONDT"
 
 
@@ -184,7 +185,9 @@ def parse_row(cells: Cells, layout: Layout) -> ParsedRow | None:
         return None
     values = tuple(_values(cells, layout))
     if subject.level != Level.SCHOOL:
-        la_name = cells.text("SCHNAME") if subject.level == Level.LA else ""
+        la_name = (
+            cells.text("SCHNAME", max_length=LA_NAME_LENGTH) if subject.level == Level.LA else ""
+        )
         return ParsedRow(subject, values, la_name=la_name)
     school = _school_details(cells, layout)
     rating = _rating(cells) if layout.has_ratings else None
@@ -222,7 +225,7 @@ def _phase_summary(cells: Cells, layout: Layout) -> Subject | None:
         return Subject(Level.ENGLAND, segment=segment)
     if urn == "LA" or (segment and not urn):
         candidates = [cells.raw(c) for c in (layout.la_column, "SCHOOLTYPE") if c]
-        code = next((normalise_code(text) for text in candidates if normalise_code(text)), None)
+        code = next(filter(None, map(_la_code_or_none, candidates)), None)
         if code is None:
             cells.error(layout.la_column or "LA", la, "an LA summary row needs an LA code")
             return None
@@ -230,20 +233,22 @@ def _phase_summary(cells: Cells, layout: Layout) -> Subject | None:
     return None
 
 
+def _la_code_or_none(text: str) -> str | None:
+    try:
+        return parse_la_code(text)
+    except CellError:
+        return None
+
+
 def _school(cells: Cells) -> Subject | None:
-    urn = cells.integer("URN", required=True, minimum=1)
+    urn = cells.urn("URN", required=True)
     return Subject(Level.SCHOOL, urn=urn) if urn is not None else None
 
 
 def _la_code(cells: Cells, layout: Layout, *, required: bool = False) -> str:
     if layout.la_column is None:
         return ""
-    text = cells.text(layout.la_column, required=required)
-    code = normalise_code(text) if text else ""
-    if text and code is None:
-        cells.error(layout.la_column, text, "not a DfE LA code (three digits)")
-        return ""
-    return code or ""
+    return cells.la_code(layout.la_column, required=required) or ""
 
 
 def _values(cells: Cells, layout: Layout):
@@ -256,23 +261,18 @@ def _values(cells: Cells, layout: Layout):
             yield Value(measure.spec.code, measure.academic_year, None, code)
             continue
         try:
-            number = parse_number(text).quantize(VALUE_QUANTUM)
-        except ValueError:
-            cells.error(
-                measure.column, text, "not a number nor a known code (SUPP, NE, NP, LOWCOV ...)"
-            )
-            continue
-        if abs(number) >= VALUE_LIMIT:
-            cells.error(measure.column, text, "too large for a performance figure")
+            number = parse_bounded(text, measure.spec.bounds).quantize(VALUE_QUANTUM)
+        except CellError as exc:
+            reason = str(exc)
+            if reason == "not a number":
+                reason = "not a number nor a known code (SUPP, NE, NP, LOWCOV ...)"
+            cells.error(measure.column, text, reason)
             continue
         yield Value(measure.spec.code, measure.academic_year, number, "")
 
 
 def _school_details(cells: Cells, layout: Layout) -> SchoolDetails:
-    estab = cells.text(layout.estab_column) if layout.estab_column else ""
-    if estab and not (estab.isdigit() and len(estab) <= 4):
-        cells.error(layout.estab_column, estab, "not an establishment number (four digits)")
-        estab = ""
+    estab = cells.establishment_number(layout.estab_column) if layout.estab_column else ""
     if cells.table.has("NFTYPE"):
         kind = kind_from_nftype(
             cells.text("NFTYPE"),
@@ -283,7 +283,7 @@ def _school_details(cells: Cells, layout: Layout) -> SchoolDetails:
         kind = kind_from_schooltype(cells.text("SCHOOLTYPE", max_length=100))
     return SchoolDetails(
         la_code=_la_code(cells, layout),
-        establishment_number=estab.zfill(4) if estab else "",
+        establishment_number=estab,
         name=cells.text("SCHNAME", max_length=200),
         town=cells.text("TOWN", max_length=80),
         postcode=cells.text("PCODE", max_length=10),
@@ -304,7 +304,7 @@ def _rating(cells: Cells) -> Rating | None:
     if not day_text:
         cells.error(INSPECTED, "", f"an inspection date is required when {RATING} is given")
         return None
-    day = cells.date(INSPECTED)
+    day = cells.inspection_date(INSPECTED)
     if day is None or grade is None:
         return None
     return Rating(day, int(grade), word)

@@ -6,10 +6,9 @@ the column and the value.
 
 from dataclasses import dataclass, field, fields
 from datetime import date
-from functools import lru_cache
 from typing import NamedTuple
 
-from uplift.imports.cells import Cells, parse_date
+from uplift.imports.cells import Cells
 from uplift.inspections import frameworks
 from uplift.inspections.importers import ofsted_words as words
 from uplift.inspections.importers.ofsted_columns import (
@@ -22,6 +21,8 @@ from uplift.inspections.importers.ofsted_columns import (
     Columns,
 )
 from uplift.inspections.models import InspectionKind
+
+MAX_PUPILS = 100_000  # the largest schools have a few thousand
 
 # A grade in a column whose area the inspection's framework does not judge is stored under
 # the framework's own name for that area, when it has one.
@@ -114,10 +115,8 @@ class ParsedRow:
 
 def read_school(cells: Cells, columns: Columns) -> ParsedSchool | None:
     col = {name: columns(names) for name, names in SCHOOL_COLUMNS.items()}
-    urn = cells.integer(col["urn"], required=True, minimum=1)
-    laestab = _text(cells, col["laestab"]).replace("/", "")
-    if laestab and not (laestab.isdigit() and len(laestab) == 7):
-        cells.error(col["laestab"], laestab, "not a 7-digit LAESTAB (LA code + number)")
+    urn = cells.urn(col["urn"], required=True)
+    laestab = cells.laestab(col["laestab"]) if col["laestab"] else ""
     school = ParsedSchool(
         urn=urn,
         laestab=laestab,
@@ -125,7 +124,7 @@ def read_school(cells: Cells, columns: Columns) -> ParsedSchool | None:
         type_name=_text(cells, col["type_name"], max_length=100),
         phase=_text(cells, col["phase"], max_length=60),
         la_name=_text(cells, col["la_name"], max_length=120),
-        pupils=cells.integer(col["pupils"]) if col["pupils"] else None,
+        pupils=cells.count(col["pupils"], maximum=MAX_PUPILS) if col["pupils"] else None,
         postcode=_text(cells, col["postcode"], max_length=10),
     )
     return school if urn is not None else None
@@ -197,8 +196,8 @@ def _read_block(cells: Cells, columns: Columns, block: Block, row: ParsedRow):
         outcome=_text(cells, columns(block.outcome), max_length=120),
         category_of_concern=_read(cells, columns(block.category), words.category_of_concern) or "",
         safeguarding=_read(cells, columns(block.safeguarding), _safeguarding_reader(block)) or "",
-        urn_at_inspection=cells.integer(columns(block.urn_at)) if columns(block.urn_at) else None,
-        laestab_at_inspection=_text(cells, columns(block.laestab_at), max_length=7),
+        urn_at_inspection=cells.urn(columns(block.urn_at)) if columns(block.urn_at) else None,
+        laestab_at_inspection=_laestab(cells, columns(block.laestab_at)),
         name_at_inspection=_text(cells, columns(block.name_at), max_length=200),
         type_at_inspection=_text(cells, columns(block.type_at), max_length=100),
     )
@@ -221,20 +220,12 @@ def _kind(cells, block: Block, framework, start_column, start) -> str:
     return InspectionKind.GRADED
 
 
+def _laestab(cells: Cells, column: str | None) -> str:
+    return cells.laestab(column) if column else ""
+
+
 def _date(cells: Cells, column: str | None) -> date | None:
-    text = _text(cells, column)
-    if not text:
-        return None
-    try:
-        return _known_date(text)
-    except ValueError:
-        return cells.date(column)  # records the error
-
-
-@lru_cache(maxsize=8192)
-def _known_date(text: str) -> date:
-    """A file repeats the same few hundred dates thousands of times: parse each once."""
-    return parse_date(text)
+    return cells.inspection_date(column) if column else None
 
 
 def _safeguarding_reader(block: Block):

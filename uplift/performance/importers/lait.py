@@ -30,13 +30,14 @@ from pathlib import Path
 from django.db import connection
 
 from uplift.imports.base import Importer
-from uplift.imports.cells import Cells, parse_number
-from uplift.imports.errors import RowError
+from uplift.imports.cells import Cells
+from uplift.imports.errors import CellError, RowError
 from uplift.imports.registry import register
 from uplift.imports.suppression import suppression_code
 from uplift.imports.sync import ADDED, UNCHANGED, UPDATED, Record, Tally, sync_records
+from uplift.imports.values import PERCENTAGE, STORED_FIGURE, Bounds, bounds, parse_bounded
 from uplift.performance.models import Dataset, Level, Measure, Polarity, Result, Unit
-from uplift.schools.local_authorities import ensure_local_authorities, known_las, normalise_code
+from uplift.schools.local_authorities import ensure_local_authorities, known_las
 
 MEASURES_FILE = Path(__file__).resolve().parent.parent / "data" / "lait_measures.csv"
 ENGLAND_CODE = "970"
@@ -44,13 +45,12 @@ DISCONTINUED_ENGLAND_CODES = {"1000", "1000.0"}
 REGION_CODES = {str(code) for code in range(980, 991)}
 NO_YEAR = "0"
 VALUE_STEP = Decimal("0.0001")  # Result.value keeps four decimal places
-VALUE_LIMIT = Decimal(10) ** 12  # and twelve digits before the point
 LABEL_LENGTH = Measure._meta.get_field("label").max_length
 
 _NOTE = r"(?:\s*\([A-Za-z ]+\))?"
-_SINGLE = re.compile(rf"^(\d{{4}}){_NOTE}$")
-_PAIR = re.compile(rf"^(\d{{4}})[/-](\d{{2}}|\d{{4}}){_NOTE}$")
-_ACADEMIC_SPAN = re.compile(rf"^(\d{{4}})/\d{{2}}-(\d{{2}})/(\d{{2}}){_NOTE}$")
+_SINGLE = re.compile(rf"^(\d{{4}}){_NOTE}$", re.ASCII)
+_PAIR = re.compile(rf"^(\d{{4}})[/-](\d{{2}}|\d{{4}}){_NOTE}$", re.ASCII)
+_ACADEMIC_SPAN = re.compile(rf"^(\d{{4}})/\d{{2}}-(\d{{2}})/(\d{{2}}){_NOTE}$", re.ASCII)
 
 
 @lru_cache(maxsize=1024)
@@ -75,11 +75,8 @@ class Area:
 
 
 @lru_cache(maxsize=4096)
-def area_for(la_number: str, name: str) -> Area | None:
-    """The area a row is about, from its LA Number (None if it is not an LA number)."""
-    code = normalise_code(la_number)
-    if code is None:
-        return None
+def area_for(code: str, name: str) -> Area:
+    """The area a row is about, from its LA Number (an LA, a region or England)."""
     if code == ENGLAND_CODE:
         return Area(Level.ENGLAND.value, "england")
     if code in REGION_CODES:
@@ -129,13 +126,13 @@ class LaitImporter(Importer):
         label = _first_line(cells.raw("Data item"))
         if len(label) > LABEL_LENGTH:
             cells.error("Data item", label, f"longer than {LABEL_LENGTH} characters")
-        value, code = _value(cells)
         years, la_number = cells.raw("Years"), cells.raw("LA Number")
-        if years == NO_YEAR and value is None and code:
-            self.skipped_no_year += 1
-            return None
         if la_number in DISCONTINUED_ENGLAND_CODES:
             self.skipped_discontinued += 1
+            return None
+        value, code = _value(cells, short)
+        if years == NO_YEAR and value is None and code:
+            self.skipped_no_year += 1
             return None
         year = normalise_year(years)
         if year is None:
@@ -145,9 +142,10 @@ class LaitImporter(Importer):
                 else "not a year LAIT uses (e.g. 2024, 2013/14, 2016-17, 2014-16)"
             )
             cells.error("Years", years, reason)
-        area = area_for(la_number, area_name)
-        if area is None:
-            cells.error("LA Number", la_number, "not a DfE LA number (1 to 3 digits)")
+        la_code = cells.la_code("LA Number", required=True)
+        area = area_for(la_code, area_name) if la_code else None
+        if area is not None and area.level == Level.REGION.value and len(area.region) > 80:
+            cells.error("LA and Regions", area_name, "longer than 80 characters")
         if cells.errors:
             return None
         la_region = cells.text("Region", max_length=80)
@@ -250,23 +248,40 @@ FACT_FIELDS = ("level", "la_id", "region", "value", "suppression")
 INSERT_FIELDS = ("measure_id", "academic_year", "subject_key", "segment", *FACT_FIELDS)
 
 
-def _value(cells: Cells) -> tuple[Decimal | None, str]:
-    """A number (to four places) or a suppression code; anything else is an error."""
+def _value(cells: Cells, short: str) -> tuple[Decimal | None, str]:
+    """A number (to four places) within its measure's bounds, or a suppression code;
+    anything else is an error. LAIT writes small numbers with an exponent (4.798E-2)."""
     text = cells.raw("Values")
     if text == "":
         cells.error("Values", text, "a value is required (a number or a suppression code)")
         return None, ""
+    code = suppression_code(text)
+    if code is not None:
+        return None, code
     try:
-        value = parse_number(text).quantize(VALUE_STEP, rounding=ROUND_HALF_UP)
-    except ValueError:
-        code = suppression_code(text)
-        if code is None:
-            cells.error("Values", text, "neither a number nor a known suppression code")
-        return None, code or ""
-    if abs(value) >= VALUE_LIMIT:
-        cells.error("Values", text, "too large to store (twelve digits at most)")
+        value = parse_bounded(text, value_bounds(short), allow_exponent=True)
+    except CellError as exc:
+        reason = str(exc)
+        if reason == "not a number":
+            reason = "neither a number nor a known suppression code"
+        cells.error("Values", text, reason)
         return None, ""
-    return value, ""
+    return value.quantize(VALUE_STEP, rounding=ROUND_HALF_UP), ""
+
+
+@lru_cache(maxsize=1024)
+def value_bounds(short: str) -> Bounds:
+    """A measure's bounds: its own (data/lait_measures.csv), else its unit's."""
+    details = measure_details().get(short, {})
+    low, high = details.get("low") or None, details.get("high") or None
+    if low is not None or high is not None:
+        return bounds(low, high, what="this measure")
+    unit = details.get("unit")
+    if unit == Unit.PERCENT:
+        return PERCENTAGE
+    if unit in (Unit.COUNT, Unit.RATE):
+        return bounds(0, None, what=f"a {unit}")
+    return STORED_FIGURE
 
 
 @contextmanager

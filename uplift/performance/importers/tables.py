@@ -17,7 +17,7 @@ from uplift.performance.table_rows import Layout, ParsedRow, parse_row
 from uplift.performance.table_writes import TablesWriter
 
 DATASETS = tuple(IDENTIFYING_COLUMNS)
-YEAR_PATTERN = r"\d{4}-\d{2}"
+YEAR_PATTERN = r"[0-9]{4}-[0-9]{2}"  # ASCII digits only: \d would also take ٢ and ２
 
 
 @register

@@ -18,7 +18,7 @@ from uplift.imports.errors import RowError
 from uplift.imports.registry import register
 from uplift.imports.suppression import suppression_code
 from uplift.imports.sync import ADDED, UPDATED, Record, Tally, sync_records
-from uplift.schools.local_authorities import ensure_local_authorities, normalise_code
+from uplift.schools.local_authorities import ensure_local_authorities
 from uplift.schools.models import (
     Establishment,
     GroupKind,
@@ -58,10 +58,11 @@ COUNT_COLUMNS = {
 }
 PERCENT_FSM = "PercentageFSM"
 # Establishments outside any English LA (offshore, overseas) carry these instead of an LA.
-NO_LA_CODES = {"000"}
+NO_LA_CODES = frozenset({"000"})
 NO_LA_NAMES = {"does not apply", "not applicable"}
 UNKNOWN_DATE = "01-01-1900"  # what GIAS writes for an opening date it does not know
 PERCENT_PLACES = Decimal("0.01")
+MAX_PUPILS = 100_000  # the largest establishments have a few thousand
 
 
 def _max_length(field_name: str, model=Establishment) -> int:
@@ -108,19 +109,18 @@ class GiasImporter(Importer):
         self.has_phase_words = any(has(c) for c in (TYPE, TYPE_GROUP, PHASE))
 
     def parse_row(self, cells: Cells) -> GiasRow | None:
-        urn = cells.integer(URN, required=True, minimum=1)
+        urn = cells.urn(URN, required=True)
         la_code, la_name = self._la(cells)
         values = {"name": cells.text(NAME, required=True, max_length=NAME_LENGTH)}
         for model_field, column, max_length in self.text_columns:
             values[model_field] = cells.text(column, max_length=max_length)
         for model_field, column in self.date_columns:
             values[model_field] = None if cells.raw(column) == UNKNOWN_DATE else cells.date(column)
-        for model_field, column in self.count_columns:
-            values[model_field] = _count(cells, column)
+        values.update(self._counts(cells))
         if self.has_percent_fsm:
             values["percent_fsm"] = _percent(cells, PERCENT_FSM)
         if self.has_number:
-            number = _establishment_number(cells)
+            number = cells.establishment_number(NUMBER)
             values["establishment_number"] = number
             values["laestab"] = f"{la_code}{number}" if la_code and number else ""
         if self.has_phase_words:
@@ -134,12 +134,32 @@ class GiasImporter(Importer):
             return None
         return GiasRow(urn, la_code, la_name, values, trust_name, trust_code)
 
+    def _counts(self, cells: Cells) -> dict:
+        counts = {field: None for field, _ in self.count_columns}
+        columns = dict(self.count_columns)
+        if "pupils" in columns and not _suppressed(cells, columns["pupils"]):
+            counts["pupils"] = cells.count(columns["pupils"], maximum=MAX_PUPILS)
+        low_column, high_column = (
+            columns.get("statutory_low_age"),
+            columns.get("statutory_high_age"),
+        )
+        if low_column and high_column:
+            counts["statutory_low_age"], counts["statutory_high_age"] = cells.age_range(
+                low_column, high_column
+            )
+        elif low_column:
+            counts["statutory_low_age"] = cells.age(low_column)
+        elif high_column:
+            counts["statutory_high_age"] = cells.age(high_column)
+        return counts
+
     def _la(self, cells: Cells) -> tuple[str | None, str]:
-        text = cells.text(LA_CODE, required=True)
-        code = normalise_code(text) if text else None
-        if text and code is None:
-            cells.error(LA_CODE, text, "not a DfE LA code (three digits)")
+        code = cells.la_code(LA_CODE, required=True, allowed=NO_LA_CODES)
         name = cells.text(LA_NAME)
+        if code in NO_LA_CODES and name and name.lower() not in NO_LA_NAMES:
+            cells.error(
+                LA_CODE, code, f"{code} means 'does not apply', but the LA name is {name!r}"
+            )
         if code in NO_LA_CODES or name.lower() in NO_LA_NAMES:
             return None, ""
         return code, name
@@ -262,33 +282,14 @@ def _in_urn_range(queryset, urns: set[int]):
     return queryset.filter(urn__gte=min(urns), urn__lte=max(urns))
 
 
-def _count(cells: Cells, column: str) -> int | None:
+def _suppressed(cells: Cells, column: str) -> bool:
+    """A published 'no number' code (not zero)."""
     text = cells.raw(column)
-    if not text:
-        return None
-    if suppression_code(text):
-        return None  # a published 'no number' code, not zero
-    return cells.integer(column)
+    return bool(text) and suppression_code(text) is not None
 
 
 def _percent(cells: Cells, column: str) -> Decimal | None:
-    text = cells.raw(column)
-    if text and suppression_code(text):
+    if _suppressed(cells, column):
         return None
-    value = cells.decimal(column)
-    if value is None:
-        return None
-    if not 0 <= value <= 100:
-        cells.error(column, text, "a percentage must be between 0 and 100")
-        return None
-    return value.quantize(PERCENT_PLACES, rounding=ROUND_HALF_UP)
-
-
-def _establishment_number(cells: Cells) -> str:
-    text = cells.text(NUMBER)
-    if text.endswith(".0"):  # a spreadsheet's number cell
-        text = text[:-2]
-    if text and not (text.isdigit() and len(text) <= 4):
-        cells.error(NUMBER, text, "not an establishment number (up to four digits)")
-        return ""
-    return text.zfill(4) if text else ""
+    value = cells.percentage(column)
+    return None if value is None else value.quantize(PERCENT_PLACES, rounding=ROUND_HALF_UP)

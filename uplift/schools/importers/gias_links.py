@@ -53,8 +53,8 @@ class GiasLinksImporter(Importer):
     required_columns = (URN, LINK_URN, LINK_TYPE)
 
     def parse_row(self, cells: Cells) -> LinkRow | None:
-        urn = cells.integer(URN, required=True, minimum=1)
-        linked_urn = cells.integer(LINK_URN, required=True, minimum=1)
+        urn = cells.urn(URN, required=True)
+        linked_urn = cells.urn(LINK_URN, required=True)
         linked_name = cells.text(LINK_NAME, max_length=_max_length("linked_name"))
         link_type = cells.text(LINK_TYPE, required=True, max_length=_max_length("link_type"))
         established_on = cells.date(LINK_DATE)

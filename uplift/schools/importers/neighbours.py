@@ -17,10 +17,10 @@ from uplift.imports.cells import Cells
 from uplift.imports.errors import RowError
 from uplift.imports.registry import register
 from uplift.imports.sync import UPDATED, Record, Tally, sync_records
-from uplift.schools.local_authorities import ensure_local_authorities, normalise_code
+from uplift.schools.local_authorities import ensure_local_authorities
 from uplift.schools.models import StatisticalNeighbour
 
-_RANK_COLUMN = re.compile(r"^SN(\d+)$")
+_RANK_COLUMN = re.compile(r"SN([1-9][0-9]?)")
 CLOSENESS_COLUMN = "SNP"
 EDITION_LENGTH = StatisticalNeighbour._meta.get_field("edition").max_length
 CLOSENESS_LENGTH = StatisticalNeighbour._meta.get_field("closeness").max_length
@@ -82,13 +82,10 @@ class NeighboursImporter(Importer):
         return not cells.raw("LA num") and not any(c.strip() for c in neighbour_cells)
 
     def parse_row(self, cells: Cells) -> NeighbourRow | None:
-        number = cells.raw("LA num")
-        code = normalise_code(number)
-        if code is None:
-            cells.error("LA num", number, "not a DfE LA number (1 to 3 digits)")
-        other = cells.raw("LA number")
-        if code and other and normalise_code(other) != code:
-            cells.error("LA number", other, f"differs from LA num {number}")
+        code = cells.la_code("LA num", required=True)
+        other = cells.la_code("LA number")
+        if code and other and other != code:
+            cells.error("LA number", cells.raw("LA number"), f"differs from LA num {code}")
         name = cells.text("LA Name", required=True, max_length=120)
         region = cells.text("GOReg", max_length=80)
         neighbours = self._neighbours(cells, code)
@@ -102,17 +99,17 @@ class NeighboursImporter(Importer):
         """The row's neighbours, closest first: (rank, LA code, closeness)."""
         neighbours = []
         for code_at, closeness_at, rank in self.pairs:
+            column = self.table.header[code_at]
             neighbour = _cell(cells.row, code_at)
             closeness = _closeness(_cell(cells.row, closeness_at))
-            column = self.table.header[code_at]
             if not neighbour:
                 if closeness:
                     cells.error(column, "", f"a closeness ({closeness!r}) without a neighbour")
                 continue
-            neighbour_code = normalise_code(neighbour)
+            neighbour_code = cells.la_code(column)
             if neighbour_code is None:
-                cells.error(column, neighbour, "not a DfE LA number (1 to 3 digits)")
-            elif neighbour_code == code:
+                continue  # the error is recorded
+            if neighbour_code == code:
                 cells.error(column, neighbour, "an LA cannot be its own neighbour")
             elif any(neighbour_code == seen for _, seen, _ in neighbours):
                 cells.error(column, neighbour, "this LA is already a closer neighbour")
@@ -184,7 +181,7 @@ def _rank_pairs(header: list[str]) -> list[tuple[int, int, int]]:
     """(position of SNn, position of its SNP, n) for each SNn directly followed by SNP."""
     pairs = []
     for position, name in enumerate(header[:-1]):
-        match = _RANK_COLUMN.match(name)
+        match = _RANK_COLUMN.fullmatch(name)
         if match and header[position + 1] == CLOSENESS_COLUMN:
             pairs.append((position, position + 1, int(match[1])))
     return pairs
