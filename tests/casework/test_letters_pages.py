@@ -215,3 +215,11 @@ def test_case_letters_take_a_constant_number_of_queries(
         many = selectors.case_letters(user=users["la.officer"], case=case)
         [(letter.case.establishment.la.name, letter.generated_by) for letter in many]
     assert len(many) == 4 and all("pdf" in letter.get_deferred_fields() for letter in many)
+
+
+def test_a_letter_whose_pdf_is_missing_is_made_again_from_its_text(client, world, users, case):
+    """Regression: a letter restored without its PDF is still served, made from its text."""
+    letter = generate(users, case)
+    Letter.objects.filter(pk=letter.pk).update(pdf=b"")
+    response = as_user(client, users["la.officer"]).get(f"/casework/letters/{letter.pk}/pdf/")
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")

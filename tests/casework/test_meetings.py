@@ -270,3 +270,16 @@ def test_the_school_page_lists_meetings_newest_first(client, world, users):
     page = login(client, users["adviser"]).get("/casework/schools/117001/meetings/")
     assert [m.pk for m in page.context["meetings"]] == [newer.pk, older.pk]
     assert "Record a meeting" not in page.content.decode()  # advisers read, officers record
+
+
+def test_history_pages_render_after_a_meeting_is_recorded(client, world, users, case):
+    """Regression: the history pages answered 500 on the meeting's "actions" key."""
+    record(users, world, case=case, actions=[action(users)])
+    login(client, users["la.officer"])
+    school = world["ours"]
+    for url in ("/history/", f"/history/schools.establishment/{school.pk}/"):
+        page = client.get(url)
+        assert page.status_code == 200, url
+        text = page.content.decode()
+        assert "Meeting recorded" in text and "meeting.recorded" not in text
+        assert "Actions:" in text

@@ -178,3 +178,16 @@ def test_cli_writes_one_pdf_per_school(round_, tmp_path):
     files = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert files == ["100001_walkern-primary-school.pdf", "100002_ashwell-primary-school.pdf"]
     assert (tmp_path / "out" / files[0]).read_bytes().startswith(b"%PDF")
+
+
+def test_a_profile_whose_file_is_missing_is_generated_again(client, round_, publish, users):
+    """Regression: a database restored without its media folder answered 500."""
+    publish()
+    document = services.generate_document(round_=round_, establishment=school())
+    document.file.storage.delete(document.file.name)
+    client.force_login(users("head", Role.HEADTEACHER, establishment=school()))
+    response = client.get(reverse("profiles:pdf", args=["919", "2026-autumn", 100001]))
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+    document = ProfileDocument.objects.get()
+    assert services.has_file(document) and document.file.size > 1000

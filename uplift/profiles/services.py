@@ -46,6 +46,19 @@ def generate_document(*, round_: Round, establishment: Establishment) -> Profile
     return document
 
 
+def stored_document(*, round_: Round, establishment: Establishment) -> ProfileDocument:
+    """The school's stored PDF for the round, generated when there is none or when its file is
+    missing from disk (a database restored without its media folder, a file cleaned away)."""
+    document = ProfileDocument.objects.filter(round=round_, establishment=establishment).first()
+    if document is None or not has_file(document):
+        return generate_document(round_=round_, establishment=establishment)
+    return document
+
+
+def has_file(document: ProfileDocument) -> bool:
+    return bool(document.file.name) and document.file.storage.exists(document.file.name)
+
+
 def round_establishments(round_: Round):
     return Establishment.objects.filter(categorisations__round=round_).order_by("name", "urn")
 

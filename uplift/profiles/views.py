@@ -10,7 +10,7 @@ from uplift.audit.models import Via
 from uplift.categorisation.access import categorisation_las
 from uplift.profiles import batches, selectors, services
 from uplift.profiles.access import profile_establishments
-from uplift.profiles.models import Format, ProfileBatch, ProfileDocument, ProfileDownload
+from uplift.profiles.models import Format, ProfileBatch, ProfileDownload
 
 
 def _round(la_code: str, round_code: str):
@@ -83,9 +83,7 @@ def profile_page(request, la_code: str, round_code: str, urn: int):
 def profile_pdf(request, la_code: str, round_code: str, urn: int):
     round_ = _round(la_code, round_code)
     school = _school(request.user, round_, urn)
-    document = ProfileDocument.objects.filter(
-        round=round_, establishment=school
-    ).first() or services.generate_document(round_=round_, establishment=school)
+    document = services.stored_document(round_=round_, establishment=school)
     services.log_download(
         user=request.user, round_=round_, establishment=school, format=Format.PDF, document=document
     )

@@ -131,7 +131,7 @@ def letter_pdf(request, letter_id: int):
     if letter is None:
         raise Http404
     services.log_letter_viewed(actor=request.auth, via=Via.API, letter=letter)
-    response = HttpResponse(bytes(letter.pdf), content_type="application/pdf")
+    response = HttpResponse(services.letter_pdf_content(letter), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{services.letter_filename(letter)}"'
     return response
 

@@ -298,8 +298,27 @@ def _email_letter(letter: Letter, recipients: list[str], actor) -> None:
         ),
         to=recipients,
     )
-    message.attach(letter_filename(letter), bytes(letter.pdf), "application/pdf")
+    message.attach(letter_filename(letter), letter_pdf_content(letter), "application/pdf")
     message.send(fail_silently=False)
+
+
+def letter_pdf_content(letter: Letter) -> bytes:
+    """The letter's PDF as generated; made again from its kept text when the stored one is
+    missing (an empty PDF after a partial restore), never failing for want of it."""
+    if letter.pdf:
+        return bytes(letter.pdf)
+    school = letter.case.establishment
+    return letter_pdf(
+        LetterDocument(
+            la_name=school.la.name,
+            dated=timezone.localdate(letter.generated_at),
+            addressed_to=letter.addressed_to,
+            subject=letter.subject,
+            body=letter.body,
+            school_name=school.name,
+            urn=school.urn,
+        )
+    )
 
 
 def letter_filename(letter: Letter) -> str:

@@ -177,7 +177,7 @@ def letter_detail(request, pk: int):
 def letter_pdf(request, pk: int):
     letter = _letter(request, pk, with_pdf=True)
     services.log_letter_viewed(actor=request.user, via=Via.WEB, letter=letter)
-    response = HttpResponse(bytes(letter.pdf), content_type="application/pdf")
+    response = HttpResponse(services.letter_pdf_content(letter), content_type="application/pdf")
     disposition = "attachment" if request.GET.get("download") else "inline"
     response["Content-Disposition"] = (
         f'{disposition}; filename="{services.letter_filename(letter)}"'

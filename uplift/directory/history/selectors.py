@@ -98,18 +98,32 @@ class EventView:
 
 
 def describe(events) -> list[EventView]:
-    """Readable events (no queries: the content types come with the events)."""
+    """Readable events (no queries: the content types come with the events). Any key of any
+    event renders: a value that is not a [before, after] pair is shown as the value after."""
     return [
-        EventView(
-            event=event,
-            action=ACTION_LABELS.get(event.action, event.action),
-            changes=[
-                Change(_field_label(event, name), _text(before), _text(after))
-                for name, (before, after) in sorted(event.changes.items())
-            ],
-        )
+        EventView(event=event, action=action_label(event.action), changes=_changes(event))
         for event in events
     ]
+
+
+def action_label(action: str) -> str:
+    """The action in plain words: its label, or its code spelt out ("meeting.recorded" reads
+    "Meeting recorded")."""
+    if action in ACTION_LABELS:
+        return ACTION_LABELS[action]
+    return _sentence(action.replace(".", " ").replace("_", " "))
+
+
+def _changes(event: AuditEvent) -> list[Change]:
+    changes = event.changes if isinstance(event.changes, dict) else {"change": event.changes}
+    shown = []
+    for name, value in sorted(changes.items(), key=lambda item: str(item[0])):
+        if isinstance(value, list | tuple) and len(value) == 2:
+            before, after = value
+        else:
+            before, after = None, value
+        shown.append(Change(_field_label(event, str(name)), _text(before), _text(after)))
+    return shown
 
 
 def _field_label(event: AuditEvent, name: str) -> str:
@@ -117,18 +131,31 @@ def _field_label(event: AuditEvent, name: str) -> str:
         return FIELD_LABELS[name]
     model = event.content_type.model_class()
     try:
-        label = str(model._meta.get_field(name).verbose_name) if model else ""
+        field = model._meta.get_field(name) if model else None
     except FieldDoesNotExist:
-        label = ""
-    label = label or name.replace("_", " ")
-    return label[:1].upper() + label[1:]
+        field = None
+    # a reverse relation (a meeting's "actions") has no verbose name of its own
+    label = str(getattr(field, "verbose_name", "") or "") or name.replace("_", " ")
+    return _sentence(label)
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _text(value) -> str:
-    if value is None or value == "" or value == []:
+    if value is None or value == "" or value == [] or value == {}:
         return ""
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, list | tuple):
+        return ", ".join(filter(None, (_text(v) for v in value)))
+    if isinstance(value, dict):
+        parts = (f"{_sentence(str(k).replace('_', ' '))}: {_text(v)}" for k, v in value.items())
+        return "; ".join(parts)
     if isinstance(value, str) and ISO_DATE.fullmatch(value):
-        return long_date(date.fromisoformat(value))
+        try:
+            return long_date(date.fromisoformat(value))
+        except ValueError:
+            return value
     return str(value)
