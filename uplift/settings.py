@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "uplift.support",
     "uplift.workload",
     "uplift.directory",
+    "uplift.home",
     "uplift.demo",
 ]
 
@@ -85,7 +86,9 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "uplift.accounts.context_processors.roles",
+                "uplift.home.navigation.navigation",
             ],
+            "builtins": ["uplift.home.templatetags.crumbs"],
         },
     },
 ]
@@ -106,7 +109,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "schools:list"
+LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 LANGUAGE_CODE = "en-gb"

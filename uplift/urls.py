@@ -3,9 +3,11 @@ from django.urls import include, path
 
 from uplift.core import views as core_views
 from uplift.directory.urls import la_urlpatterns
+from uplift.home import views as home_views
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
+    path("", home_views.home, name="home"),
+    path("", include("uplift.home.urls")),
     path("healthz", core_views.healthz, name="healthz"),
     path("accessibility/", core_views.accessibility, name="accessibility"),
     path("cookies/", core_views.cookies, name="cookies"),

@@ -227,7 +227,7 @@ def test_the_round_page_reads_in_the_same_queries_for_more_schools(
     )
     with django_assert_max_num_queries(12):
         response = officer.get(f"/categorisation/rounds/{round_.pk}/")
-    assert "Schools (22)" in page(response)
+    assert "22 schools, showing 1 to 22" in page(response)
 
 
 def test_a_mid_year_change_shows_in_the_school_s_history(client, users, round_, schools):

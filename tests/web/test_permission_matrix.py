@@ -190,7 +190,6 @@ def expected_table(w: World) -> list[tuple[str, str, str]]:
     g, og, m, run = w.group.pk, w.other_group.pk, w.membership.pk, w.import_run.pk
     school, other_la = w.in_scope.pk, w.other_la.pk  # primary keys, for the history pages
     user = w.admin_objects["auth.user"]
-    to_list = ">/schools/"
     policy, other_policy = w.draft.policy.pk, w.other_policy.policy.pk
     version = f"/categorisation/policies/{policy}/versions/{w.draft.number}/"
     autumn = Round.objects.get(code="2026-autumn")
@@ -201,9 +200,24 @@ def expected_table(w: World) -> list[tuple[str, str, str]]:
         ("healthz", "/healthz", ANYONE),
         ("accessibility/", "/accessibility/", ANYONE),
         ("cookies/", "/cookies/", ANYONE),
-        ("accounts/sign-in/", "/accounts/sign-in/", f"ok  {' '.join([to_list] * 8)}"),
+        ("accounts/sign-in/", "/accounts/sign-in/", f"ok  {' '.join(['>/'] * 8)}"),
         ("accounts/sign-out/", "/accounts/sign-out/", ANYONE),
-        ("", "/", f"in  {' '.join([to_list] * 8)}"),
+        ("", "/", SIGNED_IN),  # the home page: a dashboard for each role
+        # The navigation's own pages: the schools whose visits and plans staff keep, and a
+        # head's or chair's own school's visits and plans
+        ("visits-and-plans/", "/visits-and-plans/", "in  ok  ok  403 ok  403 403 403 403"),
+        (
+            "our-school/visits/",
+            "/our-school/visits/",
+            "in  404 404 404 404 >/support/schools/117001/visits/ "
+            ">/support/schools/117001/visits/ 404 404",
+        ),
+        (
+            "our-school/plans/",
+            "/our-school/plans/",
+            "in  404 404 404 404 >/support/schools/117001/plans/ "
+            ">/support/schools/117001/plans/ 404 404",
+        ),
         # Schools: a school outside the user's scope is not found
         ("schools/", "/schools/", SIGNED_IN),
         ("schools/schools.csv", "/schools/schools.csv", SIGNED_IN),
@@ -323,6 +337,11 @@ def expected_table(w: World) -> list[tuple[str, str, str]]:
             "categorisation/rounds/<int:pk>/schools/<int:urn>/",
             f"{round_}/schools/117001/",
             POLICY_EDITORS,
+        ),
+        (
+            "categorisation/rounds/<int:pk>/accept/",
+            f"{round_}/accept/",
+            "in  405 405 405 405 405 405 405 405",
         ),
         ("categorisation/rounds/<int:pk>/board/", f"{round_}/board/", POLICY_EDITORS),
         ("categorisation/rounds/<int:pk>/publish/", f"{round_}/publish/", POLICY_EDITORS),

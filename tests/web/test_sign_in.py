@@ -76,4 +76,4 @@ def test_sign_in_refuses_to_redirect_off_site(client, data_officer):
         reverse("accounts:login"),
         {"username": "data.officer", "password": "pw-for-tests", "next": "https://evil.test/"},
     )
-    assert response["Location"] == reverse("schools:list")
+    assert response["Location"] == reverse("home")

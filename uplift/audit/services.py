@@ -50,6 +50,42 @@ def record_event(
     )
 
 
+def record_events(*, actor, via: str, action: str, items, reason: str = "") -> list[AuditEvent]:
+    """Record one change to each of many objects in one insert, inside the caller's
+    transaction. `items` are (obj, establishment, changes) triples; each event's LA is its
+    establishment's."""
+    if via not in Via.values:
+        raise ValueError(f"unknown channel {via!r}")
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("record_events must run inside the change's transaction")
+    user = actor if actor is not None and actor.is_authenticated else None
+    label = user.get_username() if user else SYSTEM_LABEL
+    now = timezone.now()
+    types = {}
+    events = []
+    for obj, establishment, changes in items:
+        model = type(obj)
+        if model not in types:
+            types[model] = ContentType.objects.get_for_model(obj, for_concrete_model=False)
+        events.append(
+            AuditEvent(
+                occurred_at=now,
+                actor=user,
+                actor_label=label,
+                via=via,
+                action=action,
+                content_type=types[model],
+                object_id=str(obj.pk),
+                object_repr=str(obj)[:255],
+                establishment=establishment,
+                la_id=getattr(establishment, "la_id", None),
+                changes=changes or {},
+                reason=reason.strip(),
+            )
+        )
+    return AuditEvent.objects.bulk_create(events)
+
+
 def snapshot(instance, fields=None) -> dict:
     """The instance's concrete field values, by field name, as a person reads them:
     choices by their label, foreign keys by the related object's text, dates in ISO."""

@@ -1,15 +1,9 @@
 """Pages every visitor may see, and the health check."""
 
-from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
-
-
-@login_required
-def home(request):
-    return redirect("schools:list")
 
 
 @require_GET

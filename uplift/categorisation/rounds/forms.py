@@ -123,3 +123,30 @@ class RecategoriseForm(forms.Form):
     def __init__(self, *args, definition, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["category"].choices = category_choices(definition)
+
+
+class BulkAcceptForm(forms.Form):
+    """Accept the policy's proposals for the ticked schools, or for every school the page's
+    filters select, with one reason."""
+
+    TICKED, FILTERED = "ticked", "filtered"
+    scope = forms.ChoiceField(
+        choices=[(TICKED, "The ticked schools"), (FILTERED, "Every school the filters select")],
+        error_messages={"required": "Choose which schools to accept"},
+    )
+    rows = forms.TypedMultipleChoiceField(coerce=int, required=False)
+    reason = _text(
+        "Reason for accepting these proposals",
+        "Enter the reason for accepting these proposals",
+        rows=2,
+    )
+
+    def __init__(self, *args, row_ids=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["rows"].choices = [(pk, pk) for pk in row_ids]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("scope") == self.TICKED and not data.get("rows"):
+            raise forms.ValidationError("Tick the schools whose proposals you accept")
+        return data

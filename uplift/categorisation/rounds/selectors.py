@@ -4,7 +4,8 @@ history and current category (published rounds plus changes made between rounds)
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import Count, Q
+from django.db.models import CharField, Count, F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, NullIf
 
 from uplift.categorisation.models import (
     CategoryChange,
@@ -13,6 +14,7 @@ from uplift.categorisation.models import (
     RoundStatus,
     SchoolCategorisation,
 )
+from uplift.schools.models import PhaseGroup
 
 
 @dataclass(frozen=True)
@@ -130,17 +132,113 @@ def rounds_for(*, las) -> list[Round]:
     )
 
 
+def standing_category():
+    """A round's row's category as it stands: the decided one, else the proposed one."""
+    return Coalesce(NullIf(F("final_category"), Value("")), F("proposed_category"))
+
+
+def previous_round(*, round: Round) -> Round | None:
+    """The LA's latest published round before this one (by the date its evidence is read)."""
+    return (
+        Round.objects.filter(la_id=round.la_id, status=RoundStatus.PUBLISHED)
+        .exclude(pk=round.pk)
+        .filter(as_at__lte=round.as_at)
+        .order_by("-as_at", "-pk")
+        .first()
+    )
+
+
+def with_previous_category(rows, previous: Round | None):
+    """Rows annotated with `standing` and `previous_category` (the school's category in the
+    previous round; None when it had none)."""
+    rows = rows.annotate(standing=standing_category())
+    if previous is None:
+        return rows.annotate(previous_category=Value(None, output_field=CharField()))
+    earlier = (
+        SchoolCategorisation.objects.filter(
+            round=previous, establishment_id=OuterRef("establishment_id")
+        )
+        .annotate(was=standing_category())
+        .values("was")[:1]
+    )
+    return rows.annotate(previous_category=Subquery(earlier))
+
+
+def changed_since(rows):
+    """Of rows annotated by with_previous_category: those whose category differs from the
+    previous round's (or that were not in it)."""
+    return rows.filter(Q(previous_category__isnull=True) | ~Q(previous_category=F("standing")))
+
+
+DECISION_FILTERS = {
+    "undecided": ("Not yet decided", Decision.UNDECIDED),
+    "accepted": ("Accepted", Decision.ACCEPTED),
+    "overridden": ("Overridden", Decision.OVERRIDDEN),
+}
+
+
+@dataclass(frozen=True)
+class RoundFilters:
+    """The round page's filters, read from its query string (unknown values are ignored)."""
+
+    category: str = ""
+    phase: str = ""
+    decision: str = ""
+    changed: bool = False
+
+    @classmethod
+    def from_query(cls, query, *, category_codes) -> "RoundFilters":
+        category = query.get("category", "")
+        phase = query.get("phase", "")
+        decision = query.get("decision", "")
+        if not decision and query.get("state") == "undecided":  # the page's earlier address
+            decision = "undecided"
+        return cls(
+            category=category if category in category_codes else "",
+            phase=phase if phase in PhaseGroup.values else "",
+            decision=decision if decision in DECISION_FILTERS else "",
+            changed=query.get("changed") == "yes",
+        )
+
+    @property
+    def active(self) -> bool:
+        return bool(self.category or self.phase or self.decision or self.changed)
+
+
+def filtered_rows(*, round: Round, filters: RoundFilters, previous: Round | None = None):
+    """The round's schools by name, filtered (the category is the standing one), each with
+    `standing` and `previous_category`. A query set: page it, or update through it."""
+    rows = with_previous_category(round.categorisations.all(), previous)
+    if filters.category:
+        rows = rows.filter(standing=filters.category)
+    if filters.phase:
+        rows = rows.filter(establishment__phase_group=filters.phase)
+    if filters.decision:
+        rows = rows.filter(decision=DECISION_FILTERS[filters.decision][1])
+    if filters.changed and previous is not None:
+        rows = changed_since(rows)
+    return rows.select_related("establishment", "decided_by").order_by(
+        "establishment__name", "establishment__urn"
+    )
+
+
 def round_rows(*, round: Round, category: str = "", undecided: bool = False):
     """The round's schools by name, optionally only one category (the standing one) or only
     those not yet decided. One query."""
-    rows = round.categorisations.select_related("establishment", "decided_by")
-    if category:
-        rows = rows.filter(
-            Q(final_category=category) | Q(final_category="", proposed_category=category)
-        )
-    if undecided:
-        rows = rows.filter(decision=Decision.UNDECIDED)
-    return list(rows.order_by("establishment__name", "establishment__urn"))
+    filters = RoundFilters(category=category, decision="undecided" if undecided else "")
+    return list(filtered_rows(round=round, filters=filters))
+
+
+def decision_counts(*, round: Round) -> dict[str, int]:
+    """How many of the round's schools are undecided, accepted and overridden. One query."""
+    counts = round.categorisations.aggregate(
+        **{
+            key: Count("pk", filter=Q(decision=value))
+            for key, (_, value) in DECISION_FILTERS.items()
+        }
+    )
+    counts["total"] = sum(counts.values())
+    return counts
 
 
 def undecided_count(*, round: Round) -> int:

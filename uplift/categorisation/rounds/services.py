@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from uplift.audit.services import record_event
+from uplift.audit.services import record_event, record_events
 from uplift.categorisation.models import (
     BoardMeeting,
     BoardOutcome,
@@ -20,7 +20,12 @@ from uplift.categorisation.models import (
     RoundStatus,
     SchoolCategorisation,
 )
-from uplift.categorisation.rounds.selectors import current_category
+from uplift.categorisation.rounds.selectors import (
+    RoundFilters,
+    current_category,
+    filtered_rows,
+    previous_round,
+)
 from uplift.categorisation.services import _check_la, _required, _user
 from uplift.categorisation.signals import round_published, school_recategorised
 from uplift.core.errors import Conflict, Refused, StaleVersion
@@ -130,6 +135,70 @@ def decide_school(
             reason=reason or "Proposed category accepted",
         )
     return after
+
+
+def accept_proposals(
+    *,
+    actor,
+    via: str,
+    round: Round,
+    reason: str,
+    categorisation_ids=None,
+    filters: RoundFilters | None = None,
+) -> int:
+    """Accept the policy's proposed category for many of the round's schools in one step,
+    with one reason: the ticked rows (`categorisation_ids`), else every row the filters
+    select. Schools already decided keep their decision. One transaction, one audit event
+    per school; returns how many schools were accepted."""
+    _check_la(actor, via, round.la)
+    reason = _required(reason, "the reason for accepting these proposals")
+    now = timezone.now()
+    with transaction.atomic():
+        round_ = _locked_round(round)
+        if round_.status not in OPEN_FOR_REVIEW:
+            raise Conflict(
+                f"Round {round_.code} is {round_.get_status_display().lower()}: its decisions "
+                "can no longer change"
+            )
+        if categorisation_ids is not None:
+            rows = round_.categorisations.filter(pk__in=list(categorisation_ids))
+        else:
+            rows = filtered_rows(
+                round=round_,
+                filters=filters or RoundFilters(),
+                previous=previous_round(round=round_),
+            )
+        ids = list(rows.filter(decision=Decision.UNDECIDED).values_list("pk", flat=True))
+        if not ids:
+            raise Refused("None of the chosen schools is waiting for a decision")
+        SchoolCategorisation.objects.filter(pk__in=ids, decision=Decision.UNDECIDED).update(
+            decision=Decision.ACCEPTED,
+            final_category=F("proposed_category"),
+            override_reason="",
+            override_evidence="",
+            decided_by=_user(actor),
+            decided_at=now,
+            version=F("version") + 1,
+        )
+        accepted = list(
+            SchoolCategorisation.objects.filter(pk__in=ids).select_related("round", "establishment")
+        )
+        record_events(
+            actor=actor,
+            via=via,
+            action="categorisation.school_decided",
+            items=[
+                (
+                    row,
+                    row.establishment,
+                    {"decision": [None, Decision.ACCEPTED.value], "category": [None, row.category]},
+                )
+                for row in accepted
+            ],
+            reason=reason,
+        )
+        _review_status(round_, now)
+    return len(accepted)
 
 
 def record_board_meeting(

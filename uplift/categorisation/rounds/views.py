@@ -6,9 +6,11 @@ and system administrators: anyone else is refused (403), another LA's round is n
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
 
 from uplift.accounts import access as accounts_access
 from uplift.accounts.models import Role
@@ -19,6 +21,7 @@ from uplift.categorisation.rounds import selectors as rounds_selectors
 from uplift.categorisation.rounds import services as rounds_services
 from uplift.categorisation.rounds.forms import (
     BoardForm,
+    BulkAcceptForm,
     DecisionForm,
     PublishForm,
     RecategoriseForm,
@@ -26,6 +29,9 @@ from uplift.categorisation.rounds.forms import (
 )
 from uplift.core.web import REFUSED, attempt
 from uplift.schools import access as schools_access
+from uplift.schools.models import PhaseGroup
+
+ROWS_PER_PAGE = 50
 
 
 def _las(request):
@@ -65,29 +71,98 @@ def round_list(request):
     return render(request, "categorisation/rounds/list.html", {"rounds": rounds, "form": form})
 
 
+def _round_page_context(request, round_, form=None):
+    """What the round page shows: one page of the filtered schools, the filters, the counts
+    and the bulk accept form. A fixed number of queries whatever the round's size."""
+    definition = round_.policy_version.parsed
+    filters = rounds_selectors.RoundFilters.from_query(
+        request.GET, category_codes={c.code for c in definition.categories}
+    )
+    previous = rounds_selectors.previous_round(round=round_)
+    rows = rounds_selectors.filtered_rows(round=round_, filters=filters, previous=previous)
+    paginator = Paginator(rows, ROWS_PER_PAGE)
+    page = paginator.get_page(request.GET.get("page"))
+    page.object_list = list(page.object_list)
+    counts = rounds_selectors.decision_counts(round=round_)
+    open_for_review = round_.status in rounds_services.OPEN_FOR_REVIEW
+    if form is None and open_for_review:
+        form = BulkAcceptForm(row_ids=[row.pk for row in page.object_list])
+    return {
+        "round": round_,
+        "definition": definition,
+        "page": page,
+        "page_range": paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
+        "filters": filters,
+        "previous": previous,
+        "phases": PhaseGroup.choices,
+        "decisions": [
+            (key, label) for key, (label, _) in rounds_selectors.DECISION_FILTERS.items()
+        ],
+        "counts": counts,
+        "undecided_count": counts["undecided"],
+        "open_for_review": open_for_review,
+        "form": form,
+        "filter_query": _filter_query(filters),
+        "meetings": round_.board_meetings.prefetch_related("referred__establishment"),
+    }
+
+
+def _filter_query(filters) -> str:
+    """The filters as a query string, to come back to the same filtered page."""
+    pairs = [
+        ("category", filters.category),
+        ("phase", filters.phase),
+        ("decision", filters.decision),
+        ("changed", "yes" if filters.changed else ""),
+    ]
+    return "&".join(f"{key}={value}" for key, value in pairs if value)
+
+
 @login_required
 @require_GET
 def round_detail(request, pk: int):
     round_ = _round(request, pk)
-    definition = round_.policy_version.parsed
-    category = request.GET.get("category", "")
-    if category not in {c.code for c in definition.categories}:
-        category = ""
-    undecided = request.GET.get("state") == "undecided"
-    rows = rounds_selectors.round_rows(round=round_, category=category, undecided=undecided)
     return render(
-        request,
-        "categorisation/rounds/detail.html",
-        {
-            "round": round_,
-            "definition": definition,
-            "rows": rows,
-            "category": category,
-            "undecided": undecided,
-            "undecided_count": rounds_selectors.undecided_count(round=round_),
-            "meetings": round_.board_meetings.prefetch_related("referred__establishment"),
-        },
+        request, "categorisation/rounds/detail.html", _round_page_context(request, round_)
     )
+
+
+@login_required
+@require_POST
+def accept_proposals(request, pk: int):
+    """Accept the policy's proposals for the ticked schools or the filtered set, then come
+    back to the same filtered page. The filters travel in the address (request.GET)."""
+    round_ = _round(request, pk)
+    definition = round_.policy_version.parsed
+    filters = rounds_selectors.RoundFilters.from_query(
+        request.GET, category_codes={c.code for c in definition.categories}
+    )
+    form = BulkAcceptForm(
+        request.POST,
+        row_ids=round_.categorisations.values_list("pk", flat=True),
+    )
+    if form.is_valid():
+        data = form.cleaned_data
+        ticked = data["scope"] == BulkAcceptForm.TICKED
+        accepted = attempt(
+            form,
+            rounds_services.accept_proposals,
+            actor=request.user,
+            via=Via.WEB,
+            round=round_,
+            reason=data["reason"],
+            categorisation_ids=data["rows"] if ticked else None,
+            filters=None if ticked else filters,
+        )
+        if accepted is not REFUSED:
+            messages.success(
+                request, f"Proposals accepted for {accepted} school{'s' if accepted != 1 else ''}"
+            )
+            query = _filter_query(filters)
+            url = reverse("categorisation:round", args=[round_.pk])
+            return redirect(f"{url}?{query}" if query else url)
+    context = _round_page_context(request, round_, form=form)
+    return render(request, "categorisation/rounds/detail.html", context, status=422)
 
 
 @login_required
