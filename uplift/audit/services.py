@@ -50,6 +50,38 @@ def record_event(
     )
 
 
+def record_events(*, actor, via: str, action: str, changes: list[tuple], actor_label: str = ""):
+    """Record one event per changed object in a single insert (an import's rows):
+    `changes` holds (obj, establishment, changes dict, reason) tuples, of one model."""
+    if via not in Via.values:
+        raise ValueError(f"unknown channel {via!r}")
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("record_events must run inside the change's transaction")
+    if not changes:
+        return []
+    user = actor if actor is not None and actor.is_authenticated else None
+    label = actor_label or (user.get_username() if user else SYSTEM_LABEL)
+    content_type = ContentType.objects.get_for_model(changes[0][0], for_concrete_model=False)
+    now = timezone.now()
+    return AuditEvent.objects.bulk_create(
+        AuditEvent(
+            occurred_at=now,
+            actor=user,
+            actor_label=label,
+            via=via,
+            action=action,
+            content_type=content_type,
+            object_id=str(obj.pk),
+            object_repr=str(obj)[:255],
+            establishment=establishment,
+            la_id=getattr(establishment, "la_id", None),
+            changes=changed or {},
+            reason=(reason or "").strip(),
+        )
+        for obj, establishment, changed, reason in changes
+    )
+
+
 def snapshot(instance, fields=None) -> dict:
     """The instance's concrete field values, by field name, as a person reads them:
     choices by their label, foreign keys by the related object's text, dates in ISO."""
