@@ -124,6 +124,7 @@ def load_inputs(raw: Path) -> None:
             evidence="benchmark visit",
             recorded_by=officer,
             recorded_at=timezone.make_aware(timezone.datetime(2019, 11, 1)),
+            judged_on=timezone.datetime(2019, 11, 1).date(),
         )
         for pk in judged
         for n, criterion in enumerate(("self_evaluation", "capacity_to_improve", "capacity"))

@@ -81,6 +81,7 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "uplift" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
+            "builtins": ["uplift.core.templatetags.plain_words"],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",

@@ -198,7 +198,7 @@ def judgement(criterion, value, *, by="olivia", on=datetime(2026, 7, 1, 12, 0)):
         evidence=f"{criterion} seen at the July visit",
         recorded_by=by,
         recorded_at=on,
-        source=judgement_source(recorded_by=by, recorded_at=on),
+        source=judgement_source(recorded_by=by, judged_on=on.date()),
     )
 
 

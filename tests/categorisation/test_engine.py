@@ -85,7 +85,7 @@ def test_the_outcome_is_json_with_every_source():
     source = data["rationale"][1]["evidence"][0]["source"]
     assert source["kind"] == "judgement"
     assert source["recorded_by"] == "olivia"
-    assert source["recorded_at"] == "2026-07-01T12:00:00"
+    assert source["judged_on"] == "2026-07-01"
     assert data["rationale"][0]["evidence"][0]["source"]["inspection_number"] == "10000001"
     assert {c["criterion"] for c in data["criteria"]} == {
         "reading",

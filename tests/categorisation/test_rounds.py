@@ -76,6 +76,7 @@ def test_a_refresh_updates_undecided_proposals_and_never_touches_decided_ones(
                 evidence="visit",
                 recorded_by=users["officer"],
                 recorded_at=timezone.now(),
+                judged_on=timezone.localdate(),
             )
     refresh = propose(herts, active_policy, as_at=timezone.localdate())
     assert (refresh.created, refresh.updated, refresh.unchanged, refresh.kept_decided) == (

@@ -18,6 +18,8 @@ def at(day: date, hour=12):
 
 @pytest.fixture
 def school_with_history(herts, make_school, inspect, add_result, users):
+    users["officer"].first_name, users["officer"].last_name = "Olivia", "Hart"
+    users["officer"].save()
     school = make_school(117001, herts, name="Abbots Langley Primary")
     inspect(school, date(2016, 3, 1), framework="cif2015", grade=1)
     inspect(school, date(2022, 5, 10), grade=3, areas={"leadership_management": "3"})
@@ -51,6 +53,7 @@ def school_with_history(herts, make_school, inspect, add_result, users):
             evidence=f"visit on {day}",
             recorded_by=users["officer"],
             recorded_at=at(day),
+            judged_on=day,
         )
     return school
 
@@ -78,7 +81,7 @@ def test_the_evidence_is_what_was_known_on_the_day(school_with_history, active_p
     assert (judgement.value, judgement.evidence, judgement.recorded_by) == (
         "concern",
         "visit on 2026-08-01",
-        "herts.officer",
+        "Olivia Hart",
     )
 
 
@@ -112,6 +115,7 @@ def test_the_same_number_of_queries_for_3_or_30_schools(
                 evidence="visit",
                 recorded_by=users["officer"],
                 recorded_at=at(date(2026, 6, 1)),
+                judged_on=date(2026, 6, 1),
             )
 
     build(200000, 3)

@@ -2,6 +2,7 @@
 transaction with an audit event, and only by the LA's officers and administrators."""
 
 import pytest
+from django.utils import timezone
 
 from tests.categorisation.builders import base_definition
 from uplift.audit.models import AuditEvent, Via
@@ -162,26 +163,28 @@ def test_copying_makes_a_new_policy_from_any_version(users, herts):
         )
 
 
-def test_an_officer_records_a_judgement_with_its_evidence(users, herts, make_school):
+def test_an_officer_records_a_judgement_with_its_evidence(users, herts, make_school, active_policy):
     school = make_school(117001, herts)
     judgement = services.record_officer_judgement(
         actor=users["officer"],
         via=Via.WEB,
         establishment=school,
-        criterion="capacity",
-        value="B",
+        criterion="capacity_to_improve",
+        value="Secure",
         evidence="New head since April; clear plan",
     )
-    assert (judgement.recorded_by, judgement.value) == (users["officer"], "B")
+    assert (judgement.recorded_by, judgement.value) == (users["officer"], "secure")
+    assert judgement.judged_on == timezone.localdate()
     event = AuditEvent.objects.get(action="categorisation.judgement_recorded")
-    assert (event.establishment, event.changes) == (school, {"capacity": [None, "B"]})
+    assert event.establishment == school
+    assert event.changes["capacity_to_improve"] == [None, "secure"]
     with pytest.raises(NotAllowed):
         services.record_officer_judgement(
             actor=users["essex_officer"],
             via=Via.WEB,
             establishment=school,
-            criterion="capacity",
-            value="D",
+            criterion="capacity_to_improve",
+            value="concern",
             evidence="hearsay",
         )
     with pytest.raises(Refused, match="Enter the evidence"):
@@ -189,8 +192,8 @@ def test_an_officer_records_a_judgement_with_its_evidence(users, herts, make_sch
             actor=users["officer"],
             via=Via.WEB,
             establishment=school,
-            criterion="capacity",
-            value="D",
+            criterion="capacity_to_improve",
+            value="concern",
             evidence="",
         )
     assert OfficerJudgement.objects.count() == 1

@@ -9,6 +9,7 @@ from uplift.api.errors import register_handlers
 from uplift.api.flags import routes as flags
 from uplift.api.imports import routes as imports
 from uplift.api.inspections import routes as inspections
+from uplift.api.judgements import routes as judgements
 from uplift.api.letters import routes as letters
 from uplift.api.meetings import routes as meetings
 from uplift.api.plans import routes as plans
@@ -45,5 +46,5 @@ api.add_router("", schools.router)
 api.add_router("", inspections.router)
 api.add_router("", imports.router)
 api.add_router("", reports.router)
-for area in (cases, flags, letters, meetings, calendar, visits, plans, work):
+for area in (cases, flags, letters, meetings, calendar, visits, plans, work, judgements):
     api.add_router("", area.router)

@@ -120,9 +120,9 @@ def inspection_source(
     )
 
 
-def judgement_source(*, recorded_by: str, recorded_at: datetime) -> Source:
+def judgement_source(*, recorded_by: str, judged_on: date) -> Source:
     return Source(
         SourceKind.JUDGEMENT,
-        f"Officer judgement by {recorded_by or 'a former user'}, {recorded_at:%-d %B %Y}",
-        (("recorded_by", recorded_by), ("recorded_at", recorded_at.isoformat())),
+        f"Officer judgement by {recorded_by or 'a former user'}, {judged_on:%-d %B %Y}",
+        (("recorded_by", recorded_by), ("judged_on", judged_on.isoformat())),
     )

@@ -104,7 +104,8 @@ class PolicyVersion(models.Model):
 
 class OfficerJudgement(models.Model):
     """An officer's judgement of one criterion for one school, with its evidence. The latest
-    one recorded on or before a round's date is the one a policy reads."""
+    one made on or before a round's date is the one a policy reads; older ones are its
+    history. A judgement is never changed: a new one is recorded instead."""
 
     establishment = models.ForeignKey(
         "schools.Establishment", on_delete=models.CASCADE, related_name="officer_judgements"
@@ -116,9 +117,18 @@ class OfficerJudgement(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     recorded_at = models.DateTimeField()
+    judged_on = models.DateField(help_text="The date the judgement was made")
+    import_run = models.ForeignKey(
+        "imports.ImportRun",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The upload it came from, if any",
+    )
 
     class Meta:
-        ordering = ["establishment", "criterion", "-recorded_at", "-id"]
+        ordering = ["establishment", "criterion", "-judged_on", "-recorded_at", "-id"]
         indexes = [
             models.Index(
                 fields=["establishment", "criterion", "-recorded_at"], name="judgement_latest"

@@ -2,11 +2,10 @@
 running a policy over an LA, and the policies a user may see."""
 
 from collections import defaultdict
-from datetime import date, datetime, time
+from datetime import date
 
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
-from django.utils import timezone
 
 from uplift.categorisation import access
 from uplift.categorisation.engine import Outcome, definition_of, evaluate
@@ -20,6 +19,7 @@ from uplift.categorisation.evidence import (
     judgement_source,
 )
 from uplift.categorisation.models import OfficerJudgement, Policy, PolicyVersion
+from uplift.core.words import person_name
 from uplift.imports.models import ImportRun
 from uplift.inspections import frameworks
 from uplift.inspections.models import Inspection, Judgement
@@ -173,26 +173,25 @@ def _results(ids, codes: list[str], as_at: date) -> dict[int, dict[str, tuple]]:
 def _judgements(ids, criteria: list[str], as_at: date) -> dict[int, dict[str, JudgementEvidence]]:
     if not criteria:
         return {}
-    end_of_day = timezone.make_aware(datetime.combine(as_at, time.max))
     rows = (
         OfficerJudgement.objects.filter(
-            establishment_id__in=ids, criterion__in=criteria, recorded_at__lte=end_of_day
+            establishment_id__in=ids, criterion__in=criteria, judged_on__lte=as_at
         )
         .select_related("recorded_by")
-        .order_by("establishment_id", "criterion", "-recorded_at", "-id")
+        .order_by("establishment_id", "criterion", "-judged_on", "-recorded_at", "-id")
     )
     found: dict[int, dict[str, JudgementEvidence]] = defaultdict(dict)
     for judgement in rows:
         if judgement.criterion in found[judgement.establishment_id]:
             continue  # an older judgement of the same criterion
-        author = judgement.recorded_by.get_username() if judgement.recorded_by else ""
+        author = person_name(judgement.recorded_by) if judgement.recorded_by_id else ""
         found[judgement.establishment_id][judgement.criterion] = JudgementEvidence(
             criterion=judgement.criterion,
             value=judgement.value,
             evidence=judgement.evidence,
             recorded_by=author,
             recorded_at=judgement.recorded_at,
-            source=judgement_source(recorded_by=author, recorded_at=judgement.recorded_at),
+            source=judgement_source(recorded_by=author, judged_on=judgement.judged_on),
         )
     return found
 

@@ -14,9 +14,9 @@ from uplift.audit.models import Via
 from uplift.audit.services import record_event
 from uplift.categorisation import access
 from uplift.categorisation.definition import parse_definition
+from uplift.categorisation.judgements.services import record_officer_judgement  # noqa: F401
 from uplift.categorisation.models import (
     Decision,
-    OfficerJudgement,
     Policy,
     PolicyVersion,
     Round,
@@ -28,11 +28,8 @@ from uplift.categorisation.presets import preset as find_preset
 from uplift.categorisation.rounds.codes import parse_round_code
 from uplift.categorisation.selectors import categorise_la
 from uplift.core.errors import Conflict, NotAllowed, Refused
-from uplift.schools import access as schools_access
 
 NAME_MAX_LENGTH = Policy._meta.get_field("name").max_length
-JUDGEMENT_MAX_LENGTH = OfficerJudgement._meta.get_field("value").max_length
-CRITERION_MAX_LENGTH = OfficerJudgement._meta.get_field("criterion").max_length
 TRUSTED_CHANNELS = {Via.CLI, Via.SYSTEM}  # run by whoever operates the server
 
 
@@ -227,40 +224,6 @@ def activate_version(*, actor, via: str, version: PolicyVersion, reason: str) ->
             reason=reason,
         )
     return current
-
-
-def record_officer_judgement(
-    *, actor, via: str, establishment, criterion: str, value: str, evidence: str
-) -> OfficerJudgement:
-    """An officer's judgement of a criterion for a school, with its evidence. LA officers
-    for their LA's schools and advisers for their assigned schools."""
-    allowed = schools_access.editable_establishments(actor).filter(pk=establishment.pk).exists()
-    if not allowed and not (actor is None and via in TRUSTED_CHANNELS):
-        raise NotAllowed("You cannot record judgements for this school")
-    criterion = _required(criterion, "the criterion")[:CRITERION_MAX_LENGTH]
-    value = _required(value, "the judgement")
-    if len(value) > JUDGEMENT_MAX_LENGTH:
-        raise Refused(f"The judgement must be {JUDGEMENT_MAX_LENGTH} characters or fewer")
-    evidence = _required(evidence, "the evidence for the judgement")
-    with transaction.atomic():
-        judgement = OfficerJudgement.objects.create(
-            establishment=establishment,
-            criterion=criterion,
-            value=value,
-            evidence=evidence,
-            recorded_by=_user(actor),
-            recorded_at=timezone.now(),
-        )
-        record_event(
-            actor=actor,
-            via=via,
-            action="categorisation.judgement_recorded",
-            obj=judgement,
-            establishment=establishment,
-            changes={criterion: [None, value]},
-            reason=evidence,
-        )
-    return judgement
 
 
 @dataclass

@@ -19,3 +19,7 @@ urlpatterns = [
 from uplift.categorisation.rounds.urls import urlpatterns as round_urlpatterns  # noqa: E402
 
 urlpatterns += round_urlpatterns
+
+from uplift.categorisation.judgements.urls import urlpatterns as judgement_urlpatterns  # noqa: E402
+
+urlpatterns += judgement_urlpatterns

@@ -101,14 +101,14 @@ def upload(request):
         )
         return redirect("imports:detail", pk=run.pk)
     if request.method == "POST" and form.is_valid():
-        run = _import_upload(request, importer, form)
+        run = save_and_import(request, importer, form)
         return redirect("imports:detail", pk=run.pk)
     return render(
         request, "imports/upload.html", {"importer": ImporterInfo.of(importer), "form": form}
     )
 
 
-def _import_upload(request, importer, form) -> ImportRun:
+def save_and_import(request, importer, form) -> ImportRun:
     """Save the upload under its own name in a temporary folder, and import it from there."""
     upload_file = form.cleaned_data["file"]
     original_name = Path(upload_file.name).name
