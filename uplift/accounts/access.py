@@ -1,30 +1,34 @@
-"""Who a signed-in user is, and which schools their role reaches: the primitives every app's
+"""Who a signed-in user is, and which schools their roles reach: the primitives every app's
 own access rules are built from.
 
-This module knows roles and profiles only. The schools a role reaches are given as a filter
-(a Q object) on a path to an establishment, so each app applies it to its own records
-(`visible_cases` filters cases on "establishment", letters on "case__establishment").
-A role whose reach is decided elsewhere (a board member's: the schools of their board)
-registers a provider with `register_school_scope` from its app's ready().
+A user holds one or more roles (RoleGrant); what they reach is the union of their grants.
+The schools a role reaches are given as a filter (a Q object) on a path to an establishment,
+so each app applies it to its own records (`visible_cases` filters cases on "establishment",
+letters on "case__establishment"). A role whose reach is decided elsewhere (a board member's:
+the schools of their board) registers a provider with `register_school_scope` from its app's
+ready(); the provider receives the grant (role, la_id, establishment_id, group_id).
 """
 
 from collections.abc import Callable
+from functools import reduce
+from operator import or_
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 
-from uplift.accounts.models import Profile, Role
+from uplift.accounts import signals
+from uplift.accounts.models import Profile, Role, RoleGrant
 
 SEE_EVERY_SCHOOL = {Role.SYSTEM_ADMIN, Role.REGIONAL_VIEWER}
-SEE_THEIR_LA = {Role.LA_OFFICER, Role.DATA_OFFICER, Role.ADVISER}
+SEE_THEIR_LA = {Role.LA_OFFICER, Role.DATA_OFFICER, Role.ADVISER, Role.LA_ADMIN}
 SEE_THEIR_SCHOOL = {Role.HEADTEACHER, Role.CHAIR_OF_GOVERNORS}
 
-ScopeProvider = Callable[[Profile, str], Q | None]
+ScopeProvider = Callable[[RoleGrant, str], Q | None]
 _SCHOOL_SCOPES: dict[str, ScopeProvider] = {}
 
 
 def register_school_scope(role: str, provider: ScopeProvider) -> None:
-    """Let an app decide which schools a role reaches: provider(profile, path) -> Q or None."""
+    """Let an app decide which schools a role reaches: provider(grant, path) -> Q or None."""
     _SCHOOL_SCOPES[role] = provider
 
 
@@ -34,7 +38,7 @@ def at(path: str, lookup: str) -> str:
 
 
 def profile_of(user):
-    """The user's Profile, or None (anonymous users and users without one)."""
+    """The user's Profile (their primary role), or None (anonymous users, users without)."""
     if user is None or not user.is_authenticated:
         return None
     return getattr(user, "profile", None)
@@ -45,25 +49,59 @@ def role_of(user) -> str | None:
     return profile.role if profile is not None else None
 
 
+def grants_of(user) -> list[RoleGrant]:
+    """The roles the user holds (primary first); one query per change of any grant."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return []
+    cached = getattr(user, "_uplift_grants", None)
+    if cached is not None and cached[0] == signals.generation():
+        return cached[1]
+    grants = list(RoleGrant.objects.filter(user_id=user.pk).order_by("-primary", "pk"))
+    user._uplift_grants = (signals.generation(), grants)
+    return grants
+
+
+def has_role(user, *roles: str) -> bool:
+    return any(g.role in roles for g in grants_of(user))
+
+
+def _union(parts: list[Q]) -> Q | None:
+    return reduce(or_, parts) if parts else None
+
+
+def _adviser_schools(grants: list[RoleGrant], path: str) -> Q:
+    ids = [g.pk for g in grants]
+    through = RoleGrant.schools.through.objects.filter(rolegrant_id__in=ids)
+    return Q(**{at(path, "pk__in"): through.values("establishment_id")})
+
+
 def is_system_admin(user) -> bool:
     if user is None or not user.is_authenticated:
         return False
-    return user.is_superuser or role_of(user) == Role.SYSTEM_ADMIN
+    return user.is_superuser or has_role(user, Role.SYSTEM_ADMIN)
 
 
 def is_la_officer(user) -> bool:
-    profile = profile_of(user)
-    return bool(profile and profile.role == Role.LA_OFFICER and profile.la_id)
+    return any(g.role == Role.LA_OFFICER and g.la_id for g in grants_of(user))
+
+
+def administered_la_ids(user) -> set[int] | None:
+    """The LAs whose people this user manages: None for every LA (system administrators),
+    their LAs for an LA administrator, none for anyone else."""
+    if is_system_admin(user):
+        return None
+    return {g.la_id for g in grants_of(user) if g.role == Role.LA_ADMIN and g.la_id}
+
+
+def can_manage_people(user) -> bool:
+    return is_system_admin(user) or bool(administered_la_ids(user))
 
 
 def can_import(user) -> bool:
     """Data officers, system administrators and superusers may import files."""
     if user is None or not user.is_authenticated:
         return False
-    if user.is_superuser:
-        return True
-    profile = profile_of(user)
-    return bool(profile and profile.can_import)
+    return user.is_superuser or any(g.can_import for g in grants_of(user))
 
 
 def can_read_history(user) -> bool:
@@ -72,33 +110,36 @@ def can_read_history(user) -> bool:
 
 
 def own_school_id(user) -> int | None:
-    """The school of a headteacher or chair of governors."""
-    profile = profile_of(user)
-    if profile is not None and profile.role in SEE_THEIR_SCHOOL and profile.establishment_id:
-        return profile.establishment_id
+    """The school of a headteacher or chair of governors (their first such grant)."""
+    for grant in grants_of(user):
+        if grant.role in SEE_THEIR_SCHOOL and grant.establishment_id:
+            return grant.establishment_id
     return None
 
 
 def school_scope(user, path: str = "") -> Q | None:
     """The schools this user may read, as a filter on the establishment at `path`: every
     school for system administrators and regional viewers, their LA's for LA staff, their
-    own for a headteacher or chair, a registered provider's answer for other roles. None
-    when the user may read no school."""
+    own for a headteacher or chair, a registered provider's answer for other roles; the
+    union over the user's roles. None when the user may read no school."""
     if user is None or not user.is_authenticated:
         return None
     if user.is_superuser:
         return Q()
-    profile = profile_of(user)
-    if profile is None:
-        return None
-    if profile.role in SEE_EVERY_SCHOOL:
-        return Q()
-    if profile.role in SEE_THEIR_LA and profile.la_id:
-        return Q(**{at(path, "la_id"): profile.la_id})
-    if profile.role in SEE_THEIR_SCHOOL and profile.establishment_id:
-        return Q(**{at(path, "pk"): profile.establishment_id})
-    provider = _SCHOOL_SCOPES.get(profile.role)
-    return provider(profile, path) if provider is not None else None
+    parts = []
+    for grant in grants_of(user):
+        if grant.role in SEE_EVERY_SCHOOL:
+            return Q()
+        if grant.role in SEE_THEIR_LA and grant.la_id:
+            parts.append(Q(**{at(path, "la_id"): grant.la_id}))
+        elif grant.role in SEE_THEIR_SCHOOL and grant.establishment_id:
+            parts.append(Q(**{at(path, "pk"): grant.establishment_id}))
+        elif grant.role == Role.ADVISER:  # an adviser of no LA: their assigned schools
+            parts.append(_adviser_schools([grant], path))
+        elif (provider := _SCHOOL_SCOPES.get(grant.role)) is not None:
+            if (found := provider(grant, path)) is not None:
+                parts.append(found)
+    return _union(parts)
 
 
 def staff_school_scope(user, path: str = "") -> Q | None:
@@ -107,14 +148,14 @@ def staff_school_scope(user, path: str = "") -> Q | None:
     an LA officer, their assigned schools for an adviser. None for anyone else."""
     if is_system_admin(user):
         return Q()
-    profile = profile_of(user)
-    if profile is None:
-        return None
-    if profile.role == Role.LA_OFFICER and profile.la_id:
-        return Q(**{at(path, "la_id"): profile.la_id})
-    if profile.role == Role.ADVISER:
-        return Q(**{at(path, "pk__in"): profile.assigned_establishments.values("pk")})
-    return None
+    grants = grants_of(user)
+    parts = [
+        Q(**{at(path, "la_id"): g.la_id}) for g in grants if g.role == Role.LA_OFFICER and g.la_id
+    ]
+    advisers = [g for g in grants if g.role == Role.ADVISER]
+    if advisers:
+        parts.append(_adviser_schools(advisers, path))
+    return _union(parts)
 
 
 def officer_la_scope(user) -> Q | None:
@@ -122,10 +163,8 @@ def officer_la_scope(user) -> Q | None:
     LA for a system administrator, their own for an LA officer, None for anyone else."""
     if is_system_admin(user):
         return Q()
-    profile = profile_of(user)
-    if profile and profile.role == Role.LA_OFFICER and profile.la_id:
-        return Q(pk=profile.la_id)
-    return None
+    ids = {g.la_id for g in grants_of(user) if g.role == Role.LA_OFFICER and g.la_id}
+    return Q(pk__in=sorted(ids)) if ids else None
 
 
 def readable_la_scope(user) -> Q | None:
@@ -133,16 +172,10 @@ def readable_la_scope(user) -> Q | None:
     administrators and regional viewers, their own for LA staff, None for anyone else."""
     if user is None or not user.is_authenticated:
         return None
-    if user.is_superuser:
+    if user.is_superuser or has_role(user, *SEE_EVERY_SCHOOL):
         return Q()
-    profile = profile_of(user)
-    if profile is None:
-        return None
-    if profile.role in SEE_EVERY_SCHOOL:
-        return Q()
-    if profile.role in SEE_THEIR_LA and profile.la_id:
-        return Q(pk=profile.la_id)
-    return None
+    ids = {g.la_id for g in grants_of(user) if g.role in SEE_THEIR_LA and g.la_id}
+    return Q(pk__in=sorted(ids)) if ids else None
 
 
 def assignable_advisers(user) -> QuerySet[Profile]:
@@ -150,10 +183,8 @@ def assignable_advisers(user) -> QuerySet[Profile]:
     advisers = Profile.objects.filter(role=Role.ADVISER)
     if is_system_admin(user):
         return advisers
-    profile = profile_of(user)
-    if profile and profile.role == Role.LA_OFFICER and profile.la_id:
-        return advisers.filter(la_id=profile.la_id)
-    return advisers.none()
+    ids = {g.la_id for g in grants_of(user) if g.role == Role.LA_OFFICER and g.la_id}
+    return advisers.filter(la_id__in=ids) if ids else advisers.none()
 
 
 def people_of_school(establishment) -> QuerySet:
@@ -164,11 +195,11 @@ def people_of_school(establishment) -> QuerySet:
         .objects.filter(is_active=True)
         .filter(
             Q(
-                profile__role__in=[Role.LA_OFFICER, Role.DATA_OFFICER],
-                profile__la_id=establishment.la_id,
+                role_grants__role__in=[Role.LA_OFFICER, Role.DATA_OFFICER],
+                role_grants__la_id=establishment.la_id,
             )
-            | Q(profile__role=Role.ADVISER, profile__assigned_establishments=establishment)
-            | Q(profile__role__in=SEE_THEIR_SCHOOL, profile__establishment=establishment)
+            | Q(role_grants__role=Role.ADVISER, role_grants__schools=establishment)
+            | Q(role_grants__role__in=SEE_THEIR_SCHOOL, role_grants__establishment=establishment)
         )
         .distinct()
         .order_by("first_name", "last_name", "username")
