@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "uplift.profiles",
     "uplift.casework",
     "uplift.support",
+    "uplift.brokerage",
     "uplift.workload",
     "uplift.directory",
     "uplift.home",

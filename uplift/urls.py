@@ -22,6 +22,7 @@ urlpatterns = [
     path("profiles/", include("uplift.profiles.urls")),
     path("casework/", include("uplift.casework.urls")),
     path("support/", include("uplift.support.urls")),
+    path("brokerage/", include("uplift.brokerage.urls")),
     path("", include("uplift.workload.urls")),
     path("api/", include("uplift.api.urls")),
     path("admin/", admin.site.urls),

@@ -11,9 +11,11 @@ history.
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 
+from uplift.brokerage.access import visible_deployments
+from uplift.brokerage.paths import deployment_path
 from uplift.casework.access import (
     visible_cases,
     visible_letters,
@@ -46,6 +48,7 @@ KINDS = {
     "visit": "Visits",
     "plan": "Action plans",
     "cycle": "Support cycles",
+    "deployment": "School-to-school support",
 }
 
 
@@ -348,6 +351,58 @@ def _cycles(out: _Entries, user, school) -> None:
             )
 
 
+def _deployments(out: _Entries, user, school) -> None:
+    """Support the school received or (its leaders) gave: agreed, each session, reviewed,
+    ended."""
+    deployments = (
+        visible_deployments(user)
+        .filter(Q(establishment=school) | Q(organisation__establishment=school))
+        .select_related("establishment", "organisation", "leader")
+        .prefetch_related("sessions")
+        .order_by("starts_on", "id")
+    )
+    for deployment in deployments:
+        url = deployment_path(deployment.pk)
+        received = deployment.establishment_id == school.pk
+        who = f"{deployment.leader.name} of {deployment.organisation.name}"
+        title = (
+            f"School-to-school support agreed: {who}"
+            if received
+            else f"School-to-school support given to {deployment.establishment.name}"
+        )
+        out.add(
+            deployment.la_agreed_on,
+            "deployment",
+            title,
+            f"{deployment.days_planned} days from {long_date(deployment.starts_on)}.",
+            url,
+        )
+        for session in deployment.sessions.all():
+            out.add(
+                session.held_on,
+                "deployment",
+                f"School-to-school support session ({session.days:g} days)",
+                session.focus,
+                url,
+            )
+        if deployment.reviewed_on:
+            out.add(
+                deployment.reviewed_on,
+                "deployment",
+                f"School-to-school support reviewed: {deployment.get_impact_display().lower()}",
+                deployment.review_summary,
+                url,
+            )
+        if deployment.exited_on:
+            out.add(
+                deployment.exited_on,
+                "deployment",
+                f"School-to-school support ended ({deployment.get_status_display().lower()})",
+                deployment.exit_summary,
+                url,
+            )
+
+
 def school_timeline(*, user, establishment, kinds=None) -> list[TimelineEntry]:
     """The school's timeline as this user may see it, newest first; only the given kinds
     (keys of KINDS) if any. The caller checks that the user may see the school."""
@@ -369,4 +424,6 @@ def school_timeline(*, user, establishment, kinds=None) -> list[TimelineEntry]:
         _plans(out, user, establishment)
     if "cycle" in wanted:
         _cycles(out, user, establishment)
+    if "deployment" in wanted:
+        _deployments(out, user, establishment)
     return out.newest_first()

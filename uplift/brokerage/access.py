@@ -1,0 +1,149 @@
+"""Who reads and changes school-to-school support.
+
+LA officers (their LA's) and system administrators keep the register, raise and broker
+requests, agree deployments and keep the ledger. Advisers read their assigned schools'
+requests and deployments. A headteacher or chair reads their school's requests and
+deployments (received or given by their school) and its credits; a head raises requests for
+their own school, comments on sessions and books its shaped sessions. A system leader reads
+and logs sessions on the deployments they work on. A board member reads those of their
+board's schools.
+"""
+
+from django.db.models import Q, QuerySet
+
+from uplift.accounts.access import (
+    is_system_admin,
+    own_school_id,
+    profile_of,
+    readable_la_scope,
+    school_scope,
+    staff_school_scope,
+)
+from uplift.accounts.models import Role
+from uplift.brokerage.models import Deployment, SupportOrganisation, SupportRequest, SystemLeader
+from uplift.schools.models import Establishment, LocalAuthority
+
+
+def managed_las(user) -> QuerySet[LocalAuthority]:
+    """The LAs whose school-to-school support this user runs: every LA for a system
+    administrator, their own for an LA officer, none for anyone else."""
+    if is_system_admin(user):
+        return LocalAuthority.objects.all()
+    profile = profile_of(user)
+    if profile and profile.role == Role.LA_OFFICER and profile.la_id:
+        return LocalAuthority.objects.filter(pk=profile.la_id)
+    return LocalAuthority.objects.none()
+
+
+def can_manage(user, la_id) -> bool:
+    return managed_las(user).filter(pk=la_id).exists()
+
+
+def is_leader(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False)) and (
+        SystemLeader.objects.filter(user=user).exists()
+    )
+
+
+def register_las(user) -> QuerySet[LocalAuthority] | None:
+    """The LAs whose register of organisations and leaders (and good practice) this user
+    reads: LA staff and viewers as for the LA overview, a head or chair their school's LA, a
+    system leader their organisation's LA. None when the user reads none."""
+    scope = readable_la_scope(user)
+    if scope is not None:
+        return LocalAuthority.objects.filter(scope)
+    school = own_school_id(user)
+    if school is not None:
+        return LocalAuthority.objects.filter(establishments__pk=school)
+    if is_leader(user):
+        return LocalAuthority.objects.filter(support_organisations__leaders__user=user).distinct()
+    return None
+
+
+def visible_organisations(user) -> QuerySet:
+    las = register_las(user)
+    if las is None:
+        return SupportOrganisation.objects.none()
+    return SupportOrganisation.objects.filter(la__in=las.values("pk"))
+
+
+def visible_leaders(user) -> QuerySet:
+    las = register_las(user)
+    if las is None:
+        return SystemLeader.objects.none()
+    return SystemLeader.objects.filter(organisation__la__in=las.values("pk"))
+
+
+def _school_reach(user, path: str) -> Q | None:
+    """Staff's schools; a head's or chair's own; a board member's board schools."""
+    scope = staff_school_scope(user, path)
+    if scope is not None:
+        return scope
+    school = own_school_id(user)
+    if school is not None:
+        return Q(**{f"{path}_id" if path else "pk": school})
+    profile = profile_of(user)
+    if profile is not None and profile.role == Role.BOARD_MEMBER:
+        return school_scope(user, path)
+    return None
+
+
+def visible_requests(user) -> QuerySet:
+    reach = _school_reach(user, "establishment")
+    found = Q(pk__in=[])
+    if reach is not None:
+        found |= reach
+    if is_leader(user):
+        found |= Q(deployments__leader__user=user)
+    return SupportRequest.objects.filter(found).distinct()
+
+
+def visible_deployments(user) -> QuerySet:
+    """Deployments received by the schools the user reaches, given by their own school, or
+    worked on by them as a system leader."""
+    found = Q(pk__in=[])
+    reach = _school_reach(user, "establishment")
+    if reach is not None:
+        found |= reach
+    school = own_school_id(user)
+    if school is not None:
+        found |= Q(organisation__establishment_id=school)
+    if getattr(user, "is_authenticated", False):
+        found |= Q(leader__user=user)
+    return Deployment.objects.filter(found)
+
+
+def can_raise_request(user, establishment) -> bool:
+    """Officers for their LA's schools; a headteacher for their own school."""
+    if can_manage(user, establishment.la_id):
+        return True
+    profile = profile_of(user)
+    return bool(
+        profile
+        and profile.role == Role.HEADTEACHER
+        and profile.establishment_id == establishment.pk
+    )
+
+
+def can_log_session(user, deployment) -> bool:
+    """The deployment's leader, or an officer of its LA."""
+    if deployment.leader.user_id and deployment.leader.user_id == getattr(user, "pk", None):
+        return True
+    return can_manage(user, deployment.establishment.la_id)
+
+
+def can_comment(user, deployment) -> bool:
+    """The headteacher of the school receiving support."""
+    profile = profile_of(user)
+    return bool(
+        profile
+        and profile.role == Role.HEADTEACHER
+        and profile.establishment_id == deployment.establishment_id
+    )
+
+
+def credit_schools(user) -> QuerySet[Establishment] | None:
+    """The schools whose credits statement the user reads: staff's schools and a head's or
+    chair's own. None for roles that read none."""
+    reach = _school_reach(user, "")
+    return None if reach is None else Establishment.objects.filter(reach)
