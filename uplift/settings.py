@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "uplift.profiles",
     "uplift.casework",
     "uplift.support",
+    "uplift.funds",
+    "uplift.commissioning",
     "uplift.workload",
     "uplift.directory",
     "uplift.demo",
