@@ -13,9 +13,10 @@ from uplift.funds.models import Fund
 FINANCE_PERMISSION = "funds.manage_finance"
 
 
-def finance_la_scope(user) -> Q | None:
-    """The LAs whose money this user keeps, as a filter on an LA id at `la_id`: every LA for
-    a system administrator, their own for an LA officer with the finance capability."""
+def finance_la_scope(user, path: str = "la_id") -> Q | None:
+    """The LAs whose money this user keeps, as a filter on the LA id at `path`: every LA for
+    a system administrator, their own for an LA officer with the finance capability, None
+    for anyone else."""
     if is_system_admin(user):
         return Q()
     profile = profile_of(user)
@@ -25,7 +26,7 @@ def finance_la_scope(user) -> Q | None:
         and profile.la_id
         and user.has_perm(FINANCE_PERMISSION)
     ):
-        return Q(la_id=profile.la_id)
+        return Q(**{path: profile.la_id})
     return None
 
 
