@@ -2,8 +2,8 @@
 providers are commissioned, and the four-part accountability report renders as a tagged PDF."""
 
 import shutil
-from datetime import date
 import subprocess
+from datetime import date
 
 import pytest
 from weasyprint import HTML
