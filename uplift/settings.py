@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "uplift.casework",
     "uplift.support",
     "uplift.brokerage",
+    "uplift.funds",
+    "uplift.commissioning",
     "uplift.workload",
     "uplift.directory",
     "uplift.home",

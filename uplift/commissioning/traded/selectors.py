@@ -1,0 +1,197 @@
+"""Reading traded services: the catalogue, subscriptions, the buy-back report by phase with
+the schools the rules flag, usage against entitlement, and the rows of an invoice file.
+A fixed number of queries however many schools."""
+
+import csv
+import io
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import QuerySet, Sum
+from django.shortcuts import get_object_or_404
+
+from uplift.categorisation.rounds.selectors import current_categories
+from uplift.commissioning.access import visible_services, visible_subscriptions
+from uplift.commissioning.models import (
+    Subscription,
+    SubscriptionStatus,
+    TradedService,
+    Usage,
+    UsageKind,
+)
+from uplift.commissioning.traded.rules import RULES
+from uplift.funds.money import pounds
+from uplift.schools.models import Establishment, PhaseGroup
+
+USAGE_WORDS = {
+    UsageKind.ADVISER_SESSION: "adviser sessions",
+    UsageKind.TRAINING_PLACE: "training places",
+}
+
+
+def services(*, user) -> QuerySet[TradedService]:
+    return visible_services(user).prefetch_related("packages", "expectations__package")
+
+
+def service_for(*, user, pk: int) -> TradedService:
+    return get_object_or_404(services(user=user).select_related("la"), pk=pk)
+
+
+def subscriptions(*, user, service=None, academic_year: str = "") -> QuerySet[Subscription]:
+    found = visible_subscriptions(user).select_related("service", "package", "establishment")
+    if service is not None:
+        found = found.filter(service=service)
+    if academic_year:
+        found = found.filter(academic_year=academic_year)
+    return found.order_by("-academic_year", "service__name", "establishment__name", "id")
+
+
+def usage_totals(subscription_ids) -> dict[int, dict[str, int]]:
+    """{subscription id: {"adviser sessions": n, "training places": n}}, in one query."""
+    rows = (
+        Usage.objects.filter(subscription_id__in=list(subscription_ids))
+        .values("subscription_id", "kind")
+        .annotate(total=Sum("quantity"))
+    )
+    found: dict[int, dict[str, int]] = defaultdict(dict)
+    for row in rows:
+        found[row["subscription_id"]][USAGE_WORDS[row["kind"]]] = row["total"]
+    return found
+
+
+@dataclass
+class PhaseRow:
+    phase: str
+    schools: int = 0
+    offered: int = 0
+    bought: int = 0
+    declined: int = 0
+    income_pence: int = 0
+    packages: Counter = field(default_factory=Counter)
+
+    @property
+    def buy_back_percent(self) -> int | None:
+        """Schools that bought, of the phase's open schools (None without any)."""
+        return round(100 * self.bought / self.schools) if self.schools else None
+
+    @property
+    def income(self) -> str:
+        return pounds(self.income_pence)
+
+
+@dataclass(frozen=True)
+class Flag:
+    school: Establishment
+    code: str
+    message: str
+
+
+@dataclass
+class TradedReport:
+    service: TradedService
+    academic_year: str
+    phases: list[PhaseRow]
+    total: PhaseRow
+    flags: list[Flag]
+
+
+def traded_report(*, service: TradedService, academic_year: str) -> TradedReport:
+    """Buy-back by phase among the LA's open schools, and each school a rule flags."""
+    schools = list(
+        Establishment.objects.filter(la_id=service.la_id, status__istartswith="open")
+        .only("pk", "name", "urn", "phase_group", "la_id")
+        .order_by("name")
+    )
+    subs = {
+        s.establishment_id: s
+        for s in Subscription.objects.filter(
+            service=service, academic_year=academic_year
+        ).select_related("package")
+    }
+    used = usage_totals(s.pk for s in subs.values())
+    categories = current_categories(establishment_ids=[s.pk for s in schools])
+    expectations = list(service.expectations.select_related("package"))
+    labels = dict(PhaseGroup.choices)
+    phases: dict[str, PhaseRow] = {}
+    total = PhaseRow("All phases")
+    flags = []
+    for school in schools:
+        row = phases.setdefault(
+            school.phase_group, PhaseRow(labels.get(school.phase_group, "Other"))
+        )
+        subscription = subs.get(school.pk)
+        for counted in (row, total):
+            _count(counted, subscription)
+        category = categories.get(school.pk)
+        facts = {
+            "school": school,
+            "category": category.category if category else "",
+            "expectations": expectations,
+            "subscription": subscription,
+            "used": used.get(subscription.pk) if subscription else None,
+        }
+        for rule, values in RULES.broken("flag", **facts):
+            flags.append(Flag(school, rule.code, rule.message(**values)))
+    ordered = [phases[key] for key in labels if key in phases]
+    return TradedReport(service, academic_year, ordered, total, flags)
+
+
+def _count(row: PhaseRow, subscription) -> None:
+    row.schools += 1
+    if subscription is None:
+        return
+    row.offered += 1
+    if subscription.status == SubscriptionStatus.BOUGHT:
+        row.bought += 1
+        row.income_pence += subscription.price_pence
+        row.packages[subscription.package.name] += 1
+    elif subscription.status == SubscriptionStatus.DECLINED:
+        row.declined += 1
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+INVOICE_HEADER = (
+    "Invoice reference",
+    "LAESTAB",
+    "URN",
+    "School",
+    "Service",
+    "Package",
+    "Academic year",
+    "Amount (pounds)",
+)
+
+
+def _cell(value) -> str:
+    """Text a spreadsheet would run as a formula is made inert with a leading '."""
+    text = str(value)
+    return f"'{text}" if text.startswith(_FORMULA_STARTS) else text
+
+
+def invoice_csv(*, service: TradedService, academic_year: str) -> str:
+    """One row per school that bought the service in the year, for the LA's finance system."""
+    bought = (
+        Subscription.objects.filter(
+            service=service, academic_year=academic_year, status=SubscriptionStatus.BOUGHT
+        )
+        .select_related("establishment", "package")
+        .order_by("establishment__name", "id")
+    )
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(INVOICE_HEADER)
+    for sub in bought:
+        whole, part = divmod(sub.price_pence, 100)
+        writer.writerow(
+            [
+                f"TS-{sub.pk:06d}",
+                sub.establishment.laestab,
+                sub.establishment.urn,
+                _cell(sub.establishment.name),
+                _cell(service.name),
+                _cell(sub.package.name),
+                academic_year,
+                f"{whole}.{part:02d}",
+            ]
+        )
+    return buffer.getvalue()
