@@ -87,62 +87,6 @@ def record_events(
             )
         )
     return AuditEvent.objects.bulk_create(events)
-    if via not in Via.values:
-        raise ValueError(f"unknown channel {via!r}")
-    if not transaction.get_connection().in_atomic_block:
-        raise RuntimeError("record_events must run inside the change's transaction")
-<<<<<<< HEAD
-    user = actor if actor is not None and actor.is_authenticated else None
-    label = user.get_username() if user else SYSTEM_LABEL
-    now = timezone.now()
-    types = {}
-    events = []
-    for obj, establishment, changes in items:
-        model = type(obj)
-        if model not in types:
-            types[model] = ContentType.objects.get_for_model(obj, for_concrete_model=False)
-        events.append(
-            AuditEvent(
-                occurred_at=now,
-                actor=user,
-                actor_label=label,
-                via=via,
-                action=action,
-                content_type=types[model],
-                object_id=str(obj.pk),
-                object_repr=str(obj)[:255],
-                establishment=establishment,
-                la_id=getattr(establishment, "la_id", None),
-                changes=changes or {},
-                reason=reason.strip(),
-            )
-        )
-    return AuditEvent.objects.bulk_create(events)
-=======
-    if not changes:
-        return []
-    user = actor if actor is not None and actor.is_authenticated else None
-    label = actor_label or (user.get_username() if user else SYSTEM_LABEL)
-    content_type = ContentType.objects.get_for_model(changes[0][0], for_concrete_model=False)
-    now = timezone.now()
-    return AuditEvent.objects.bulk_create(
-        AuditEvent(
-            occurred_at=now,
-            actor=user,
-            actor_label=label,
-            via=via,
-            action=action,
-            content_type=content_type,
-            object_id=str(obj.pk),
-            object_repr=str(obj)[:255],
-            establishment=establishment,
-            la_id=getattr(establishment, "la_id", None),
-            changes=changed or {},
-            reason=(reason or "").strip(),
-        )
-        for obj, establishment, changed, reason in changes
-    )
->>>>>>> judgements-words
 
 
 def snapshot(instance, fields=None) -> dict:
