@@ -77,6 +77,7 @@ PATHS = {
     "/api/v1/me/work",
     "/api/v1/schools/{urn}/timeline",
     "/api/v1/schools/{urn}/flags",
+    "/api/v1/schools/{urn}/category",
 }
 
 

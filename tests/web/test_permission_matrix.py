@@ -404,6 +404,16 @@ def expected_table(w: World) -> list[tuple[str, str, str]]:
             "401 ok  404 404 404 404 404 404 ok",
         ),
         ("api/v1/inspections", "/api/v1/inspections", API_SIGNED_IN),
+        (
+            "api/v1/schools/<int:urn>/category",
+            "/api/v1/schools/117001/category",
+            "401 ok  ok  403 403 403 403 403 403",
+        ),
+        (
+            "api/v1/schools/<int:urn>/category",
+            "/api/v1/schools/881001/category",
+            "401 ok  404 403 403 403 403 403 403",
+        ),
         ("api/v1/reports/<code>/attainment", "/api/v1/reports/919/attainment", API_LA_READERS),
         (
             "api/v1/reports/<code>/ofsted-summary",

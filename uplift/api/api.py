@@ -5,6 +5,7 @@ from ninja import NinjaAPI, Swagger
 from uplift.api.auth import API_AUTH
 from uplift.api.calendar import routes as calendar
 from uplift.api.cases import routes as cases
+from uplift.api.categories import routes as categories
 from uplift.api.errors import register_handlers
 from uplift.api.flags import routes as flags
 from uplift.api.imports import routes as imports
@@ -45,5 +46,5 @@ api.add_router("", schools.router)
 api.add_router("", inspections.router)
 api.add_router("", imports.router)
 api.add_router("", reports.router)
-for area in (cases, flags, letters, meetings, calendar, visits, plans, work):
+for area in (cases, categories, flags, letters, meetings, calendar, visits, plans, work):
     api.add_router("", area.router)
