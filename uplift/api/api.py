@@ -2,7 +2,7 @@
 
 from ninja import NinjaAPI, Swagger
 
-from uplift.api.auth import API_AUTH
+from uplift.api.auth import API_AUTH, schema_for_callers_only
 from uplift.api.calendar import routes as calendar
 from uplift.api.cases import routes as cases
 from uplift.api.categories import routes as categories
@@ -40,6 +40,7 @@ api = NinjaAPI(
     urls_namespace="api-v1",
     docs=Swagger(settings={"validatorUrl": None}),  # no calls to swagger.io from the docs
     docs_url=None,  # served at /api/docs instead, by uplift.api.urls
+    docs_decorator=schema_for_callers_only,  # the schema for signed-in users and tokens only
 )
 register_handlers(api)
 api.add_router("", schools.router)
