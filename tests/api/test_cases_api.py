@@ -20,6 +20,11 @@ from uplift.casework.models import ConcernCase, Stage
 pytestmark = pytest.mark.django_db
 
 
+def version(case) -> int:
+    """The case's version now, as a client reads it before a step."""
+    return ConcernCase.objects.get(pk=case.pk).version
+
+
 @pytest.fixture
 def call(client):
     def call(user, method, path, body=None, **params):
@@ -74,7 +79,12 @@ def test_the_warning_notice_answers_its_deadline_after_the_bank_holiday(call, us
         users["officer"],
         "post",
         f"/cases/{case.pk}/warning-notices",
-        {"grounds": ["standards"], "issued_on": "2026-05-22", "compliance_working_days": 1},
+        {
+            "grounds": ["standards"],
+            "issued_on": "2026-05-22",
+            "compliance_working_days": 1,
+            "version": version(case),
+        },
     )
     assert response.status_code == 201, response.content
     body = response.json()
@@ -85,7 +95,7 @@ def test_the_warning_notice_answers_its_deadline_after_the_bank_holiday(call, us
         users["officer"],
         "post",
         f"/cases/{case.pk}/warning-notices",
-        {"grounds": ["safety"], "issued_on": "2026-05-22"},
+        {"grounds": ["safety"], "issued_on": "2026-05-22", "version": version(case)},
     ).json()
     assert (default["compliance_working_days"], default["compliance_deadline"]) == (
         15,
@@ -97,7 +107,10 @@ def test_the_warning_notice_answers_its_deadline_after_the_bank_holiday(call, us
 def test_a_notice_without_grounds_is_refused_with_the_rule(call, users, open_case):
     case = open_case()
     response = call(
-        users["officer"], "post", f"/cases/{case.pk}/warning-notices", {"issued_on": "2026-05-22"}
+        users["officer"],
+        "post",
+        f"/cases/{case.pk}/warning-notices",
+        {"issued_on": "2026-05-22", "version": version(case)},
     )
     error = assert_error(response, 409, "conflict")
     assert "at least one of the three statutory grounds" in error["message"]
@@ -110,7 +123,12 @@ def test_moves_powers_structural_and_close(call, users, open_case, walk):
         users["officer"],
         "post",
         f"/cases/{case.pk}/moves",
-        {"to_stage": "letter_of_concern", "on": "2026-03-02", "reason": "Letter sent"},
+        {
+            "to_stage": "letter_of_concern",
+            "on": "2026-03-02",
+            "reason": "Letter sent",
+            "version": version(case),
+        },
     )
     assert moved.status_code == 200 and moved.json()["stage"] == "letter_of_concern"
     stale = call(
@@ -131,21 +149,31 @@ def test_moves_powers_structural_and_close(call, users, open_case, walk):
         users["officer"],
         "post",
         f"/cases/{case.pk}/powers",
-        {"power": "s64", "used_on": "2026-08-17", "details": "Two governors"},
+        {
+            "power": "s64",
+            "used_on": "2026-08-17",
+            "details": "Two governors",
+            "version": version(case),
+        },
     )
     assert "window closed on 15 August 2026" in assert_error(late, 409, "conflict")["message"]
     used = call(
         users["officer"],
         "post",
         f"/cases/{case.pk}/powers",
-        {"power": "s66", "used_on": "2026-07-01", "details": "Budget suspended"},
+        {
+            "power": "s66",
+            "used_on": "2026-07-01",
+            "details": "Budget suspended",
+            "version": version(case),
+        },
     )
     assert used.status_code == 201
     refused = call(
         users["officer"],
         "post",
         f"/cases/{case.pk}/close",
-        {"closed_on": "2026-09-01", "reason": "Academy opened"},
+        {"closed_on": "2026-09-01", "reason": "Academy opened", "version": version(case)},
     )
     assert "s.66 (used on 1 July 2026)" in assert_error(refused, 409, "conflict")["message"]
     told = call(
@@ -159,14 +187,19 @@ def test_moves_powers_structural_and_close(call, users, open_case, walk):
         users["officer"],
         "post",
         f"/cases/{case.pk}/structural-solutions",
-        {"kind": "academy_order", "decided_on": "2026-07-10", "academy_order_on": "2026-07-10"},
+        {
+            "kind": "academy_order",
+            "decided_on": "2026-07-10",
+            "academy_order_on": "2026-07-10",
+            "version": version(case),
+        },
     )
     assert solution.status_code == 201
     closed = call(
         users["officer"],
         "post",
         f"/cases/{case.pk}/close",
-        {"closed_on": "2026-09-01", "reason": "Academy opened"},
+        {"closed_on": "2026-09-01", "reason": "Academy opened", "version": version(case)},
     )
     assert closed.json()["stage"] == Stage.CLOSED
     detail = call(users["officer"], "get", f"/cases/{case.pk}").json()
@@ -185,7 +218,7 @@ def test_an_adviser_reads_but_may_not_step(call, users, open_case):
         users["adviser"],
         "post",
         f"/cases/{case.pk}/close",
-        {"closed_on": "2026-04-01", "reason": "x"},
+        {"closed_on": "2026-04-01", "reason": "x", "version": version(case)},
     )
     assert_error(response, 403, "forbidden")
 

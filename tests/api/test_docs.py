@@ -6,7 +6,8 @@ import re
 import pytest
 from django.contrib.staticfiles import finders
 
-from tests.api.helpers import V1
+from tests.api.helpers import V1, assert_error
+from uplift.api.services import create_token
 
 PATHS = {
     "/api/v1/schools",
@@ -77,11 +78,31 @@ PATHS = {
     "/api/v1/me/work",
     "/api/v1/schools/{urn}/timeline",
     "/api/v1/schools/{urn}/flags",
+    "/api/v1/schools/{urn}/category",
 }
 
 
+@pytest.fixture
+def signed_in(client, django_user_model):
+    client.force_login(django_user_model.objects.create_user(username="reader"))
+    return client
+
+
 @pytest.mark.django_db
-def test_openapi_json_lists_every_path_with_auth_and_the_error_format(client):
+def test_the_schema_and_docs_are_for_signed_in_users_and_token_holders(client, django_user_model):
+    assert_error(client.get(f"{V1}/openapi.json"), 401, "not_authenticated")
+    bad = {"Authorization": "Bearer not-a-token"}
+    assert_error(client.get(f"{V1}/openapi.json", headers=bad), 401, "not_authenticated")
+    docs = client.get("/api/docs")
+    assert docs.status_code == 302 and docs["Location"].startswith("/accounts/sign-in/")
+    token = create_token(user=django_user_model.objects.create_user(username="script")).secret
+    answer = client.get(f"{V1}/openapi.json", headers={"Authorization": f"Bearer {token}"})
+    assert answer.status_code == 200 and answer.json()["info"]["title"] == "Uplift API"
+
+
+@pytest.mark.django_db
+def test_openapi_json_lists_every_path_with_auth_and_the_error_format(signed_in):
+    client = signed_in
     response = client.get(f"{V1}/openapi.json")
     assert response.status_code == 200
     schema = response.json()
@@ -97,7 +118,8 @@ def test_openapi_json_lists_every_path_with_auth_and_the_error_format(client):
 
 
 @pytest.mark.django_db
-def test_docs_page_uses_only_local_static_files_and_no_inline_script(client):
+def test_docs_page_uses_only_local_static_files_and_no_inline_script(signed_in):
+    client = signed_in
     response = client.get("/api/docs")
     assert response.status_code == 200
     html = response.content.decode()
@@ -121,7 +143,8 @@ def test_docs_with_a_trailing_slash_redirects(client):
 
 
 @pytest.mark.django_db
-def test_every_schema_reference_resolves(client):
+def test_every_schema_reference_resolves(signed_in):
+    client = signed_in
     schema = client.get(f"{V1}/openapi.json").json()
     text = json.dumps(schema)
     references = set(re.findall(r'"\$ref": "#/components/schemas/([^"]+)"', text))

@@ -146,7 +146,12 @@ def test_schedule_with_another_adviser_and_the_adviser_rule(vw, call):
 
 def test_cancel_and_a_bad_year(vw, call):
     visit = vw.visit()
-    answer = call(vw["la.officer"], "post", f"/visits/{visit.pk}/cancel", {"reason": "Snow"})
+    answer = call(
+        vw["la.officer"],
+        "post",
+        f"/visits/{visit.pk}/cancel",
+        {"reason": "Snow", "version": visit.version},
+    )
     assert answer.json()["status"] == VisitStatus.CANCELLED
     assert answer.json()["cancelled_reason"] == "Snow"
     bad = call(vw["la.officer"], "get", "/schools/117001/entitlement", {"year": "2026"})

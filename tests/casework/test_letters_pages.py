@@ -48,11 +48,19 @@ def as_user(client, user):
     return client
 
 
-def test_the_template_list_makes_the_defaults_and_links_each(client, world, users):
+def test_the_standard_letters_are_set_up_by_a_post_and_each_is_linked(client, world, users):
     response = as_user(client, users["la.officer"]).get("/casework/letter-templates/")
-    assert response.status_code == 200
+    assert response.status_code == 200 and response.context["missing_defaults"]
+    assert "Set up the standard letters" in response.content.decode()
+    assert not LetterTemplate.objects.exists()  # a GET never writes
+    set_up = client.post("/casework/letter-templates/", {"la": "919"})
+    assert set_up.status_code == 302
     templates = LetterTemplate.objects.filter(la=world["herts"])
     assert templates.count() == 4
+    event = AuditEvent.objects.filter(action="letter_template.created").first()
+    assert (event.actor, event.via) == (users["la.officer"], "web")
+    response = client.get("/casework/letter-templates/")
+    assert not response.context["missing_defaults"]
     for template in templates:
         assert f"/casework/letter-templates/{template.pk}/edit/" in response.content.decode()
 

@@ -11,7 +11,12 @@ from django.contrib.auth import get_user_model
 from uplift.accounts.models import Profile, Role
 from uplift.audit.models import Via
 from uplift.categorisation import services
-from uplift.categorisation.models import Round, RoundStatus, SchoolCategorisation
+from uplift.categorisation.models import (
+    CategoryChange,
+    Round,
+    RoundStatus,
+    SchoolCategorisation,
+)
 
 
 @pytest.fixture
@@ -253,15 +258,25 @@ def test_a_mid_year_change_shows_in_the_school_s_history(client, users, round_, 
     officer.post(
         f"/categorisation/rounds/{round_.pk}/publish/", {"version": round_.version, "reason": "ok"}
     )
-    refused = page(officer.post(url, {"category": "4", "reason": "Safeguarding", "evidence": ""}))
-    assert "Enter the new evidence" in refused
-    response = officer.post(
-        url, {"category": "4", "reason": "Safeguarding", "evidence": "Letter of 3 February"}
+    seen = officer.get(url).context["form"]["version"].value()
+    refused = page(
+        officer.post(
+            url, {"category": "4", "reason": "Safeguarding", "evidence": "", "version": seen}
+        )
     )
+    assert "Enter the new evidence" in refused
+    answer = {"category": "4", "reason": "Safeguarding", "evidence": "Letter of 3 February"}
+    response = officer.post(url, {**answer, "version": seen})
     assert response.status_code == 302
     text = page(officer.get(url))
     assert "Category history" in text and "Re-categorised between rounds" in text
     assert "Letter of 3 February" in text and "Round 2026-autumn" in text
+    # a second officer's page, opened before the change, is told and saves nothing
+    stale = officer.post(url, {**answer, "category": "2", "version": seen})
+    assert stale.status_code == 200
+    assert "Someone changed the category of" in page(stale)
+    assert stale.context["form"]["version"].value() == str(int(seen) + 1)
+    assert CategoryChange.objects.filter(establishment=schools["good"]).count() == 1
 
 
 def test_my_school_is_for_headteachers_and_chairs(client, users):

@@ -202,6 +202,17 @@ def test_csv_and_json_output(herts):
 
 
 @pytest.mark.django_db
+def test_csv_cells_a_spreadsheet_would_run_are_made_inert(herts):
+    school(herts, 117001, '=HYPERLINK("http://bad")', phase="@SUM(A1)")
+    school(herts, 117002, "-2+3 Academy", type_name="+44 Trust school")
+    rows = list(csv.DictReader(io.StringIO(export("--la", "919"))))
+    assert [(r["name"], r["phase"], r["type"], r["pupils"]) for r in rows] == [
+        ("'-2+3 Academy", "Primary", "'+44 Trust school", "200"),
+        ('\'=HYPERLINK("http://bad")', "'@SUM(A1)", "Community school", "200"),
+    ]
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize(
     "code,message", [("999", "no local authority with code 999"), ("x", "not a DfE LA code")]
 )

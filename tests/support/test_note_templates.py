@@ -123,3 +123,17 @@ def test_the_pages(vw, template, client):
     data["heading_7"] = "Strengths"
     refused = client.post(edit, {**data, "version": template.version})
     assert "The heading &#x27;Strengths&#x27; is given more than once" in refused.content.decode()
+
+
+def test_a_get_never_makes_a_template_a_post_sets_up_the_standard_one(vw, client):
+    client.force_login(vw["la.officer"])
+    events = AuditEvent.objects.count()
+    listing = client.get("/support/note-templates/")
+    assert "Set up the standard template" in listing.content.decode()
+    assert not NoteTemplate.objects.exists() and AuditEvent.objects.count() == events
+    response = client.post("/support/note-templates/", {"la": vw.herts.code})
+    template = NoteTemplate.objects.get()
+    assert response.status_code == 302 and response.url.endswith(f"/{template.pk}/edit/")
+    event = AuditEvent.objects.get(action="note_template.created")
+    assert (event.actor, event.via) == (vw["la.officer"], Via.WEB)
+    assert "Set up the standard" not in client.get("/support/note-templates/").content.decode()

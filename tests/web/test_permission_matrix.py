@@ -388,7 +388,7 @@ def expected_table(w: World) -> list[tuple[str, str, str]]:
         ),
         ("profiles/batches/<int:pk>/", f"/profiles/batches/{batch.pk}/", UNPUBLISHED_ROUND),
         # The JSON API, here with the browser session (tokens carry the same scope)
-        ("api/v1/openapi.json", "/api/v1/openapi.json", ANYONE),
+        ("api/v1/openapi.json", "/api/v1/openapi.json", API_SIGNED_IN),
         ("api/v1/", "/api/v1/", "404 404 404 404 404 404 404 404 404"),
         ("api/v1/schools", "/api/v1/schools", API_SIGNED_IN),
         ("api/v1/schools/<int:urn>", "/api/v1/schools/117001", API_SIGNED_IN),
@@ -423,6 +423,16 @@ def expected_table(w: World) -> list[tuple[str, str, str]]:
             "401 ok  404 404 404 404 404 404 ok",
         ),
         ("api/v1/inspections", "/api/v1/inspections", API_SIGNED_IN),
+        (
+            "api/v1/schools/<int:urn>/category",
+            "/api/v1/schools/117001/category",
+            "401 ok  ok  403 403 403 403 403 403",
+        ),
+        (
+            "api/v1/schools/<int:urn>/category",
+            "/api/v1/schools/881001/category",
+            "401 ok  404 403 403 403 403 403 403",
+        ),
         ("api/v1/reports/<code>/attainment", "/api/v1/reports/919/attainment", API_LA_READERS),
         (
             "api/v1/reports/<code>/ofsted-summary",
@@ -453,7 +463,7 @@ def expected_table(w: World) -> list[tuple[str, str, str]]:
         ("api/v1/import-runs", "/api/v1/import-runs", API_IMPORTERS),
         ("api/v1/import-runs/<int:run_id>", f"/api/v1/import-runs/{run}", API_IMPORTERS),
         ("api/v1/(?P<path>.*)$", "/api/v1/no-such-thing", "404 404 404 404 404 404 404 404 404"),
-        ("api/docs", "/api/docs", ANYONE),
+        ("api/docs", "/api/docs", SIGNED_IN),
         ("api/docs/", "/api/docs/", " ".join([">/api/docs"] * 9)),
         # Django's admin
         ("admin/", "/admin/", ADMIN_PAGE),

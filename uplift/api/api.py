@@ -2,9 +2,10 @@
 
 from ninja import NinjaAPI, Swagger
 
-from uplift.api.auth import API_AUTH
+from uplift.api.auth import API_AUTH, schema_for_callers_only
 from uplift.api.calendar import routes as calendar
 from uplift.api.cases import routes as cases
+from uplift.api.categories import routes as categories
 from uplift.api.errors import register_handlers
 from uplift.api.flags import routes as flags
 from uplift.api.imports import routes as imports
@@ -40,11 +41,23 @@ api = NinjaAPI(
     urls_namespace="api-v1",
     docs=Swagger(settings={"validatorUrl": None}),  # no calls to swagger.io from the docs
     docs_url=None,  # served at /api/docs instead, by uplift.api.urls
+    docs_decorator=schema_for_callers_only,  # the schema for signed-in users and tokens only
 )
 register_handlers(api)
 api.add_router("", schools.router)
 api.add_router("", inspections.router)
 api.add_router("", imports.router)
 api.add_router("", reports.router)
-for area in (cases, flags, letters, meetings, calendar, visits, plans, work, judgements):
+for area in (
+    cases,
+    categories,
+    flags,
+    letters,
+    meetings,
+    calendar,
+    visits,
+    plans,
+    work,
+    judgements,
+):
     api.add_router("", area.router)

@@ -1,8 +1,11 @@
 """Who is calling: a bearer token, or the signed-in browser session (with CSRF checks)."""
 
+from functools import wraps
+
 from ninja.errors import AuthenticationError
 from ninja.security import HttpBearer, SessionAuth
 
+from uplift.api.errors import error_response
 from uplift.api.services import authenticate_token
 
 
@@ -19,3 +22,23 @@ class BearerToken(HttpBearer):
 
 
 API_AUTH = [BearerToken(), SessionAuth()]
+
+
+def schema_for_callers_only(view):
+    """The OpenAPI schema for signed-in users and token holders alone: anyone else gets 401
+    in the error format (the schema tells what the API holds and how to ask for it)."""
+
+    @wraps(view)
+    def guarded(request, *args, **kwargs):
+        if not _is_caller(request):
+            return error_response(401, "Sign in, or send a token, to read the API's schema.")
+        return view(request, *args, **kwargs)
+
+    return guarded
+
+
+def _is_caller(request) -> bool:
+    if request.user.is_authenticated:
+        return True
+    scheme, _, secret = request.headers.get("Authorization", "").partition(" ")
+    return scheme.lower() == "bearer" and authenticate_token(secret=secret.strip()) is not None

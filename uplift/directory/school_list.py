@@ -5,7 +5,6 @@ the app's access module) and never widens it.
 """
 
 from dataclasses import dataclass
-from datetime import date
 
 from django.db.models import (
     BooleanField,
@@ -18,6 +17,7 @@ from django.db.models import (
 )
 from django.utils import timezone
 
+from uplift.core.csv_files import safe_cell
 from uplift.inspections.models import Inspection
 from uplift.inspections.selectors import (
     GRADED_KINDS,
@@ -231,19 +231,6 @@ CSV_HEADER = (
     "Latest ungraded inspection",
     "Ungraded outcome",
 )
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value) -> str | int:
-    """A CSV cell; text that a spreadsheet would run as a formula is prefixed with '."""
-    if value is None:
-        return ""
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, int):
-        return value
-    text = str(value)
-    return f"'{text}" if text.startswith(_FORMULA_STARTS) else text
 
 
 def csv_rows(schools: QuerySet[Establishment]) -> list[tuple]:
@@ -279,7 +266,7 @@ def csv_rows(schools: QuerySet[Establishment]) -> list[tuple]:
             other.start_date if other else None,
             other.outcome if other else "",
         )
-        rows.append(tuple(_cell(value) for value in values))
+        rows.append(tuple(safe_cell(value) for value in values))
     return rows
 
 

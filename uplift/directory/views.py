@@ -1,7 +1,6 @@
 """The school list (and its CSV), a school's page and an LA's overview, limited to what
 the user may see."""
 
-import csv
 from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
@@ -16,6 +15,7 @@ from uplift.casework import access as casework_access
 from uplift.casework.models import Stage
 from uplift.categorisation import access as categorisation_access
 from uplift.categorisation.rounds.selectors import current_category
+from uplift.core.csv_files import write_csv
 from uplift.directory import school_list as selectors
 from uplift.directory.overview import la_overview
 from uplift.inspections import timeline
@@ -113,9 +113,7 @@ def school_list_csv(request):
         headers={"Content-Disposition": f'attachment; filename="{filename}"'},
     )
     response.write("\ufeff")  # a BOM, so that Excel reads the file as UTF-8
-    writer = csv.writer(response)
-    writer.writerow(selectors.CSV_HEADER)
-    writer.writerows(rows)
+    write_csv(response, selectors.CSV_HEADER, rows)
     return response
 
 

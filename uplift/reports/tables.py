@@ -3,9 +3,7 @@
 The rows are made from the same selector results the pages show, so the numbers match.
 """
 
-import csv
-import io
-
+from uplift.core.csv_files import csv_text
 from uplift.reports.attainment import Attainment, rounded
 from uplift.reports.categories import CategoriesByPhase, PriorityList
 from uplift.reports.ofsted_summary import OfstedSummary
@@ -78,12 +76,6 @@ PRIORITY_HEADER = (
     "previous_category",
     "movement",
 )
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def text(value: str) -> str:
-    """Free text (names people typed) in a CSV cell: a leading formula sign is made inert."""
-    return f"'{value}" if value.startswith(_FORMULA_STARTS) else value
 
 
 def categories_rows(report: CategoriesByPhase) -> list[tuple[str, ...]]:
@@ -117,7 +109,7 @@ def priority_rows(report: PriorityList) -> list[tuple[str, ...]]:
                 (
                     entry.priority.rank,
                     entry.establishment.urn,
-                    text(entry.establishment.name),
+                    entry.establishment.name,
                     entry.phase_label,
                     entry.latest,
                     entry.inspected_on,
@@ -187,7 +179,7 @@ def targets_rows(report: Targets) -> list[tuple[str, ...]]:
                 map(
                     cell,
                     (
-                        text(target.name),
+                        target.name,
                         measure,
                         target.comparison,
                         status.period,
@@ -240,8 +232,4 @@ def attainment_rows(report: Attainment) -> list[tuple[str, ...]]:
 
 
 def as_csv(header, rows) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return buffer.getvalue()
+    return csv_text(header, rows)

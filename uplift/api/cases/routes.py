@@ -235,7 +235,7 @@ def move_case(request, case_id: int, payload: MoveIn):
         to_stage=payload.to_stage,
         on=payload.on,
         reason=payload.reason,
-        version=payload.version if payload.version is not None else case.version,
+        version=payload.version,
         action_plan_due_on=payload.action_plan_due_on,
     )
     return case_out(moved)
@@ -243,8 +243,9 @@ def move_case(request, case_id: int, payload: MoveIn):
 
 @router.post(
     "/cases/{int:case_id}/warning-notices",
-    response={201: WarningNoticeOut, **CHANGE_RESPONSES},
-    summary="Issue a warning notice: answers its compliance_deadline and powers_window_ends",
+    response={201: WarningNoticeOut, 200: WarningNoticeOut, **CHANGE_RESPONSES},
+    summary="Issue a warning notice: answers its compliance_deadline and powers_window_ends "
+    "(the same notice again, with 200, for a repeated identical request)",
 )
 def issue_warning_notice(request, case_id: int, payload: WarningNoticeIn):
     case = _case(request, case_id)
@@ -257,8 +258,9 @@ def issue_warning_notice(request, case_id: int, payload: WarningNoticeIn):
         compliance_working_days=payload.compliance_working_days,
         route=payload.route,
         reason=payload.reason,
+        version=payload.version,
     )
-    return Status(201, notice_out(notice))
+    return Status(200 if getattr(notice, "already_issued", False) else 201, notice_out(notice))
 
 
 @router.post(
@@ -305,6 +307,7 @@ def record_notice_of_intention(request, case_id: int, payload: IntentionIn):
         case=case,
         given_on=payload.given_on,
         reason=payload.reason,
+        version=payload.version,
     )
     return case_out(case)
 
@@ -326,6 +329,7 @@ def use_power(request, case_id: int, payload: PowerIn):
         sos_consent_on=payload.sos_consent_on,
         consulted_on=payload.consulted_on,
         dfe_notified_on=payload.dfe_notified_on,
+        version=payload.version,
     )
     return Status(201, power_out(use))
 
@@ -363,6 +367,7 @@ def record_structural_solution(request, case_id: int, payload: StructuralIn):
         expected_on=payload.expected_on,
         completed_on=payload.completed_on,
         details=payload.details,
+        version=payload.version,
     )
     return Status(201, structural_out(solution))
 
@@ -380,5 +385,6 @@ def close_case(request, case_id: int, payload: CloseIn):
         case=case,
         closed_on=payload.closed_on,
         reason=payload.reason,
+        version=payload.version,
     )
     return case_out(case)

@@ -117,7 +117,7 @@ class MoveIn(Schema):
     to_stage: str = Field(description=f"The stage to move to: {move_targets_described()}")
     on: date
     reason: str
-    version: int | None = Field(None, description="The case's version you saw (optional)")
+    version: int = Field(description="The case's version you saw: a stale one answers 409")
     action_plan_due_on: date | None = Field(None, description="Needed for pre_warning")
 
 
@@ -131,6 +131,7 @@ class WarningNoticeIn(Schema):
     )
     route: str = Field(NoticeRoute.PERFORMANCE.value, description="s60 or s60a")
     reason: str = ""
+    version: int = Field(description="The case's version you saw: a stale one answers 409")
 
 
 class DfeCopyIn(Schema):
@@ -146,6 +147,7 @@ class ComplianceIn(Schema):
 class IntentionIn(Schema):
     given_on: date
     reason: str
+    version: int = Field(description="The case's version you saw: a stale one answers 409")
 
 
 class PowerIn(Schema):
@@ -155,6 +157,7 @@ class PowerIn(Schema):
     sos_consent_on: date | None = None
     consulted_on: date | None = None
     dfe_notified_on: date | None = None
+    version: int = Field(description="The case's version you saw: a stale one answers 409")
 
 
 class PowerDfeIn(Schema):
@@ -168,8 +171,10 @@ class StructuralIn(Schema):
     expected_on: date | None = None
     completed_on: date | None = None
     details: str = ""
+    version: int = Field(description="The case's version you saw: a stale one answers 409")
 
 
 class CloseIn(Schema):
     closed_on: date
     reason: str
+    version: int = Field(description="The case's version you saw: a stale one answers 409")

@@ -86,7 +86,7 @@ class CommentIn(Schema):
 
 class CancelIn(Schema):
     reason: str
-    version: int | None = None
+    version: int = Field(description="The visit's version you saw: a stale one answers 409")
 
 
 class YearQuery(Schema):

@@ -68,12 +68,17 @@ def locked_case(case: ConcernCase, version: int | None) -> ConcernCase:
         .select_related("establishment__la")
         .get(pk=case.pk)
     )
+    check_version(current, version)
+    return current
+
+
+def check_version(current: ConcernCase, version: int | None) -> None:
+    """StaleVersion when a version is given and the (locked) case is no longer at it."""
     if version is not None and current.version != version:
         raise StaleVersion(
             f"Case {current.pk} changed while you were looking at it (it is now at "
             f"{current.get_stage_display().lower()}). Check its current state and try again."
         )
-    return current
 
 
 def save_case(case: ConcernCase, actor, reason: str, fields: list[str]) -> None:

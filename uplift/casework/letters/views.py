@@ -12,7 +12,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_http_methods
 
 from uplift.accounts import access as accounts_access
 from uplift.accounts.models import Role
@@ -38,24 +39,30 @@ def _casework_las(request):
     return las
 
 
-def _ensure_defaults(la) -> None:
-    """An LA without some default template gets it (idempotent; audited as the system)."""
+def _missing_defaults(la) -> bool:
+    """Whether the LA lacks one of the standard letters (set up by a POST, never on a GET)."""
     kinds = set(la.letter_templates.values_list("kind", flat=True))
-    if not set(DEFAULT_TEMPLATES) <= kinds:
-        services.ensure_default_letter_templates(la=la)
+    return not set(DEFAULT_TEMPLATES) <= kinds
 
 
 @login_required
-@require_GET
+@require_http_methods(["GET", "POST"])
 def template_list(request):
+    """An LA's letter templates. Its missing standard letters are set up by a POST (a GET
+    never writes), from here or from a new letter's page (`next`)."""
     las = _casework_las(request)
+    if request.method == "POST":
+        la = get_object_or_404(las, code=request.POST.get("la", ""))
+        services.ensure_default_letter_templates(la=la, actor=request.user, via=Via.WEB)
+        back = request.POST.get("next", "")
+        if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+            return redirect(back)
+        return redirect(f"{reverse('casework:letter_templates')}?la={la.code}")
     chosen = None
     if las.count() == 1:
         chosen = las.get()
     elif request.GET.get("la"):
         chosen = get_object_or_404(las, code=request.GET["la"])
-    if chosen is not None:
-        _ensure_defaults(chosen)
     templates = selectors.letter_templates(las=[chosen] if chosen else las)
     return render(
         request,
@@ -63,6 +70,7 @@ def template_list(request):
         {
             "templates": templates,
             "chosen": chosen,
+            "missing_defaults": chosen is not None and _missing_defaults(chosen),
             "las": LocalAuthority.objects.filter(pk__in=las).order_by("name")
             if chosen is None or las.count() > 1
             else [],
@@ -117,7 +125,9 @@ def letter_new(request, case_pk: int):
     case = _visible_case(request, case_pk)
     if not access.can_run_casework(request.user, case.establishment):
         raise PermissionDenied
-    _ensure_defaults(case.establishment.la)
+    la = case.establishment.la
+    if request.method == "POST" and _missing_defaults(la):
+        services.ensure_default_letter_templates(la=la, actor=request.user, via=Via.WEB)
     templates = selectors.templates_for_case(user=request.user, case=case)
     form = LetterForm(request.POST or None, templates=templates)
     preview = None
@@ -143,7 +153,13 @@ def letter_new(request, case_pk: int):
     return render(
         request,
         "casework/letters/new.html",
-        {"case": case, "form": form, "preview": preview, "case_url": case_url(case)},
+        {
+            "case": case,
+            "form": form,
+            "preview": preview,
+            "case_url": case_url(case),
+            "missing_defaults": _missing_defaults(la),
+        },
     )
 
 

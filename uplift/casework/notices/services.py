@@ -20,6 +20,7 @@ from uplift.casework.models import (
     Ground,
     NoticeRoute,
     Stage,
+    StageChange,
     WarningNotice,
 )
 from uplift.core.errors import Refused
@@ -65,7 +66,12 @@ def issue_warning_notice(
     reason = (reason or "").strip() or "Warning notice issued"
     now = timezone.now()
     with transaction.atomic():
-        case = case_changes.locked_case(case, version)
+        case = case_changes.locked_case(case, None)  # concurrent requests queue here
+        repeated = _same_notice(case, route=route, issued_on=issued_on, grounds=grounds)
+        if repeated is not None:
+            repeated.already_issued = True  # a second identical request: never a second notice
+            return repeated
+        case_changes.check_version(case, version)
         case_changes.enforce(
             rules.Attempt(
                 rules.NOTICE,
@@ -123,6 +129,25 @@ def issue_warning_notice(
             reason=reason,
         )
     return notice
+
+
+def _same_notice(
+    case: ConcernCase, *, route: str, issued_on: date, grounds
+) -> WarningNotice | None:
+    """The notice already issued at the case's current stage with the same route, date and
+    grounds, if any: issuing is idempotent per case and stage (the case row is locked)."""
+    if case.stage != Stage.WARNING_NOTICE:
+        return None
+    candidates = WarningNotice.objects.filter(case=case, route=route, issued_on=issued_on)
+    entered = (
+        StageChange.objects.filter(case=case, to_stage=Stage.WARNING_NOTICE)
+        .order_by("-recorded_at", "-id")
+        .values_list("recorded_at", flat=True)
+        .first()
+    )
+    if entered is not None:
+        candidates = candidates.filter(recorded_at__gte=entered)
+    return next((n for n in candidates if sorted(n.grounds) == sorted(grounds)), None)
 
 
 def _locked_notice(notice: WarningNotice) -> tuple[WarningNotice, ConcernCase]:

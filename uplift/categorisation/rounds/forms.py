@@ -111,7 +111,7 @@ class PublishForm(VersionedForm):
     reason = reason_field()
 
 
-class RecategoriseForm(forms.Form):
+class RecategoriseForm(VersionedForm):
     category = forms.ChoiceField(
         label="New category",
         choices=[],

@@ -112,6 +112,16 @@ def current_category(*, establishment) -> CategoryEntry | None:
     return history[0] if history else None
 
 
+def category_version(*, establishment) -> int:
+    """The version of the school's category: one more than the entries of its history (each
+    published round and each re-categorisation adds one). A re-categorisation carries the
+    version its officer saw, so that of two made at once the second is refused."""
+    published = SchoolCategorisation.objects.filter(
+        establishment=establishment, round__status=RoundStatus.PUBLISHED
+    ).count()
+    return 1 + published + CategoryChange.objects.filter(establishment=establishment).count()
+
+
 def current_categories(*, establishment_ids) -> dict[int, CategoryEntry]:
     """The current category of each of many schools (those with one), in two queries."""
     return {pk: entries[0] for pk, entries in _histories(establishment_ids).items()}

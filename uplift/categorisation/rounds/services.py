@@ -22,6 +22,7 @@ from uplift.categorisation.models import (
 )
 from uplift.categorisation.rounds.selectors import (
     RoundFilters,
+    category_version,
     current_category,
     filtered_rows,
     previous_round,
@@ -29,6 +30,7 @@ from uplift.categorisation.rounds.selectors import (
 from uplift.categorisation.services import _check_la, _required, _user
 from uplift.categorisation.signals import round_published, school_recategorised
 from uplift.core.errors import Conflict, Refused, StaleVersion
+from uplift.schools.models import Establishment
 
 OPEN_FOR_REVIEW = (RoundStatus.PROPOSED, RoundStatus.REVIEWED)
 
@@ -329,10 +331,19 @@ def latest_published_round(la) -> Round | None:
 
 
 def recategorise(
-    *, actor, via: str, establishment, category: str, reason: str, evidence: str
+    *,
+    actor,
+    via: str,
+    establishment,
+    category: str,
+    reason: str,
+    evidence: str,
+    version: int | None = None,
 ) -> CategoryChange:
     """Change a school's category between rounds on new evidence, under the policy of the
-    LA's latest published round. The LA's judgement stands with its evidence."""
+    LA's latest published round. The LA's judgement stands with its evidence. `version` is
+    the school's category version the officer saw (selectors.category_version): a change made
+    since refuses this one."""
     la = establishment.la
     if la is None:
         raise Refused("The school has no local authority")
@@ -340,6 +351,14 @@ def recategorise(
     reason = _required(reason, "the reason for the change")
     evidence = _required(evidence, "the new evidence")
     with transaction.atomic():
+        # the school's row is the lock: two officers at once queue here, the second sees
+        # the first's change and is refused by the version
+        Establishment.objects.select_for_update().filter(pk=establishment.pk).first()
+        if version is not None and category_version(establishment=establishment) != version:
+            raise StaleVersion(
+                f"Someone changed the category of {establishment.name} since you opened the "
+                "page. Nothing was saved: check its category now, then make your change again."
+            )
         round_ = latest_published_round(la)
         if round_ is None:
             raise Refused(

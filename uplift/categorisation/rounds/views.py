@@ -287,7 +287,11 @@ def school_recategorise(request, urn: int):
     latest = rounds_services.latest_published_round(school.la)
     form = None
     if latest is not None:
-        form = RecategoriseForm(request.POST or None, definition=latest.policy_version.parsed)
+        form = RecategoriseForm(
+            request.POST or None,
+            definition=latest.policy_version.parsed,
+            initial={"version": rounds_selectors.category_version(establishment=school)},
+        )
         if request.method == "POST" and form.is_valid():
             change = attempt(
                 form,
@@ -300,6 +304,8 @@ def school_recategorise(request, urn: int):
             if change is not REFUSED:
                 messages.success(request, f"{school.name} re-categorised")
                 return redirect("categorisation:recategorise", urn=school.urn)
+            form.data = form.data.copy()  # the page now shows the current version
+            form.data["version"] = str(rounds_selectors.category_version(establishment=school))
     return render(
         request,
         "categorisation/rounds/recategorise.html",

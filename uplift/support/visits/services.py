@@ -106,9 +106,9 @@ def _event(actor, via, action, visit, changes, reason=""):
 # Note-of-visit templates
 
 
-def ensure_default_note_template(*, la) -> NoteTemplate:
+def ensure_default_note_template(*, la, actor=None, via: str = Via.SYSTEM) -> NoteTemplate:
     """The LA's default note-of-visit template, created with the standard headings if the LA
-    has none (idempotent)."""
+    has none (idempotent). Called on a change (a POST, a visit's note), never on a read."""
     existing = NoteTemplate.objects.filter(la=la, is_default=True).first()
     if existing is not None:
         return existing
@@ -127,8 +127,8 @@ def ensure_default_note_template(*, la) -> NoteTemplate:
             template.save(update_fields=["is_default"])
         if created:
             record_event(
-                actor=None,
-                via=Via.SYSTEM,
+                actor=actor,
+                via=via,
                 action="note_template.created",
                 obj=template,
                 la=la,

@@ -13,7 +13,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
 from uplift.audit.models import Via
 from uplift.casework import access as casework_access
@@ -296,15 +296,21 @@ def _template_las(request):
 
 
 @login_required
-@require_GET
+@require_http_methods(["GET", "POST"])
 def note_templates(request):
+    """The LAs' templates. An LA without one is offered the standard headings, set up by a
+    POST (a GET never writes)."""
     las = _template_las(request)
-    for la in las:
-        services.ensure_default_note_template(la=la)
+    if request.method == "POST":
+        la = get_object_or_404(las, code=request.POST.get("la", ""))
+        template = services.ensure_default_note_template(la=la, actor=request.user, via=Via.WEB)
+        return redirect("support:note_template_edit", pk=template.pk)
+    templates = selectors.note_templates(user=request.user)
+    without = las.exclude(pk__in=templates.filter(is_default=True).values("la")).order_by("name")
     return render(
         request,
         "support/note_templates/list.html",
-        {"templates": selectors.note_templates(user=request.user)},
+        {"templates": templates, "without_template": without},
     )
 
 

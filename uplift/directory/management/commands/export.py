@@ -1,14 +1,13 @@
 """`uplift export schools --la CODE [--format csv|json]`: an LA's establishments and their
 latest inspection outcomes, to standard output."""
 
-import csv
-import io
 import json
 from dataclasses import asdict
 from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 
+from uplift.core.csv_files import csv_text
 from uplift.directory.export import EXPORT_COLUMNS, establishments_for_export
 from uplift.schools.local_authorities import normalise_code
 from uplift.schools.models import LocalAuthority
@@ -46,12 +45,7 @@ class Command(BaseCommand):
 
 
 def _as_csv(rows: list[dict]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=EXPORT_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: _text(v) for k, v in row.items()})
-    return buffer.getvalue()
+    return csv_text(EXPORT_COLUMNS, ([row.get(name) for name in EXPORT_COLUMNS] for row in rows))
 
 
 def _as_json(rows: list[dict]) -> str:
@@ -61,9 +55,3 @@ def _as_json(rows: list[dict]) -> str:
         raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
     return json.dumps(rows, indent=2, ensure_ascii=False, default=default) + "\n"
-
-
-def _text(value) -> str:
-    if value is None:
-        return ""
-    return value.isoformat() if isinstance(value, date) else str(value)
