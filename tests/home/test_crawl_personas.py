@@ -66,11 +66,12 @@ EXPECTED = {
 }
 
 
-def crawl(client) -> tuple[set[str], list[tuple[str, int, str]]]:
-    """Follow links from "/" breadth first. Returns the view names reached (200) and the
-    links that answered 403 or 500, each with the page that linked to it."""
+def crawl(client) -> tuple[set[str], list[tuple[str, int, str]], list[str]]:
+    """Follow links from "/" breadth first. Returns the view names reached (200), the
+    links that answered 403 or 500 (each with the page that linked to it) and the pages
+    without a breadcrumb."""
     seen_routes: dict[str, int] = {}
-    reached, bad = set(), []
+    reached, bad, no_breadcrumb = set(), [], []
     queue, queued = deque([("/", "")]), {"/"}
     pages = 0
     while queue and pages < MOST_PAGES:
@@ -95,13 +96,16 @@ def crawl(client) -> tuple[set[str], list[tuple[str, int, str]]]:
         reached.add(resolve(final).view_name)
         if "text/html" not in response.get("Content-Type", ""):
             continue
-        for href in HREF.findall(response.content.decode()):
+        html = response.content.decode()
+        if final not in ("/", "/api/docs") and 'class="govuk-breadcrumbs"' not in html:
+            no_breadcrumb.append(final)
+        for href in HREF.findall(html):
             href = href.replace("&amp;", "&")
             if SKIP.search(href.split("?", 1)[0]) or href in queued:
                 continue
             queued.add(href)
             queue.append((href, url))
-    return reached, bad
+    return reached, bad, no_breadcrumb
 
 
 @pytest.fixture
@@ -118,6 +122,7 @@ def test_each_persona_reaches_every_area_of_its_role_by_links_from_home(world, u
 
     client = Client()
     client.force_login(get_user_model().objects.get(username=username))
-    reached, bad = crawl(client)
+    reached, bad, no_breadcrumb = crawl(client)
     assert bad == []
+    assert no_breadcrumb == []
     assert EXPECTED[username] - reached == set()
