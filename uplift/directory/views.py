@@ -12,18 +12,16 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from uplift.accounts.access import profile_of
+from uplift.accounts.access import is_la_officer, is_system_admin, own_school_id, profile_of
 from uplift.casework import access as casework_access
 from uplift.casework.models import Stage
 from uplift.categorisation import access as categorisation_access
-from uplift.categorisation.models import SchoolCategorisation
 from uplift.categorisation.rounds.selectors import current_category
 from uplift.directory import school_list as selectors
 from uplift.directory.overview import la_overview
 from uplift.inspections import timeline
 from uplift.inspections.selectors import latest_graded_inspections
 from uplift.performance import trends as performance_trends
-from uplift.profiles.access import profile_establishments
 from uplift.schools import selectors as register
 from uplift.schools.access import visible_establishments, visible_local_authorities
 from uplift.schools.models import PhaseGroup
@@ -147,7 +145,7 @@ def school_detail(request, urn: int):
         "schools/detail.html",
         {
             "school": school,
-            "profile_url": _profile_url(request.user, school),
+            "profile_url": _profile_url(request.user, school, category),
             "category": category,
             "open_case": open_case,
             "la_overview_visible": la_visible,
@@ -162,17 +160,15 @@ def school_detail(request, urn: int):
     )
 
 
-def _profile_url(user, school) -> str:
-    """The school's performance profile in its LA's latest round the user may read it in."""
-    row = (
-        SchoolCategorisation.objects.filter(establishment=school, round__la_id=school.la_id)
-        .select_related("round__la")
-        .order_by("-round__as_at", "-round__pk")
-        .first()
-    )
-    if row is None or not profile_establishments(user, row.round).filter(pk=school.pk).exists():
+def _profile_url(user, school, category) -> str:
+    """The school's performance profile in the round that gave its current category, for
+    those who read profiles (its LA's officers, system administrators, its head and chair).
+    No query: the category was read already."""
+    if category is None or not category.round_code or school.la is None:
         return ""
-    return reverse("profiles:profile", args=[row.round.la.code, row.round.code, school.urn])
+    if not (is_system_admin(user) or is_la_officer(user) or own_school_id(user) == school.pk):
+        return ""
+    return reverse("profiles:profile", args=[school.la.code, category.round_code, school.urn])
 
 
 @login_required
