@@ -7,10 +7,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from uplift.accounts.access import profile_of
+from uplift.accounts.access import is_la_officer, is_system_admin, own_school_id, profile_of
 from uplift.casework import access as casework_access
 from uplift.casework.models import Stage
 from uplift.categorisation import access as categorisation_access
@@ -142,6 +143,7 @@ def school_detail(request, urn: int):
         "schools/detail.html",
         {
             "school": school,
+            "profile_url": _profile_url(request.user, school, category),
             "category": category,
             "open_case": open_case,
             "la_overview_visible": la_visible,
@@ -154,6 +156,17 @@ def school_detail(request, urn: int):
             ),
         },
     )
+
+
+def _profile_url(user, school, category) -> str:
+    """The school's performance profile in the round that gave its current category, for
+    those who read profiles (its LA's officers, system administrators, its head and chair).
+    No query: the category was read already."""
+    if category is None or not category.round_code or school.la is None:
+        return ""
+    if not (is_system_admin(user) or is_la_officer(user) or own_school_id(user) == school.pk):
+        return ""
+    return reverse("profiles:profile", args=[school.la.code, category.round_code, school.urn])
 
 
 @login_required

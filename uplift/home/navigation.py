@@ -128,6 +128,7 @@ AREAS: tuple[Area, ...] = (
     Area("api", "API", "api-docs", EVERYONE, ("api-docs",)),
 )
 AREAS_BY_KEY = {area.key: area for area in AREAS}
+LA_AREAS = {"la", "reports"}  # LA staff reach these only once they work for an LA
 
 
 def role_of(user) -> str:
@@ -142,7 +143,18 @@ def areas_for(user) -> list[Area]:
     if not user.is_authenticated:
         return []
     role = role_of(user)
-    return [area for area in AREAS if role in area.roles]
+    profile = getattr(user, "profile", None)
+    without_la = role in LA_STAFF and not (profile and profile.la_id)
+    return [
+        area for area in AREAS if role in area.roles and not (without_la and area.key in LA_AREAS)
+    ]
+
+
+def label_of(area: Area, role: str) -> str:
+    """Those who read every LA choose one: the overview is "Local authorities" for them."""
+    if area.key == "la" and role in (R.SYSTEM_ADMIN, R.REGIONAL_VIEWER):
+        return "Local authorities"
+    return area.label
 
 
 @dataclass(frozen=True)
@@ -170,10 +182,11 @@ def navigation(request) -> dict:
     view_name = match.view_name if match else ""
     areas = areas_for(user)
     current = area_of(view_name, areas) if view_name else None
-    items = [NavItem(a.key, a.label, a.url(), a is current) for a in areas]
+    role = role_of(user)
+    items = [NavItem(a.key, label_of(a, role), a.url(), a is current) for a in areas]
     area_crumb = None
     if current is not None and view_name != current.url_name:
-        area_crumb = NavItem(current.key, current.label, current.url(), False)
+        area_crumb = NavItem(current.key, label_of(current, role), current.url(), False)
     return {
         "nav_items": items,
         "nav_area": area_crumb,

@@ -15,7 +15,7 @@ from uplift.accounts.models import Role
 from uplift.home.dashboards.adviser import adviser_dashboard
 from uplift.home.dashboards.officer import officer_dashboard
 from uplift.home.dashboards.school import school_dashboard
-from uplift.home.navigation import PURPOSES, areas_for, role_of
+from uplift.home.navigation import PURPOSES, areas_for, label_of, role_of
 from uplift.schools.access import visible_establishments
 from uplift.support.access import support_establishments
 
@@ -29,7 +29,7 @@ def home(request):
     role = role_of(user)
     profile = profile_of(user)
     today = timezone.localdate()
-    areas = [(area, PURPOSES.get(area.key, "")) for area in areas_for(user)]
+    areas = [(area, label_of(area, role), PURPOSES.get(area.key, "")) for area in areas_for(user)]
     context = {"areas": areas, "role": role, "today": today}
     if role == Role.LA_OFFICER and profile.la_id:
         context["officer"] = officer_dashboard(user=user, la=profile.la, today=today)
