@@ -11,20 +11,10 @@ from django.db.models import Q, QuerySet
 
 from uplift.accounts import access as accounts_access
 from uplift.audit.models import AuditEvent
+from uplift.audit.words import event_words
 from uplift.core.dates import long_date
 from uplift.directory.history import access as history_access
 from uplift.schools.models import Establishment
-
-ACTION_LABELS = {
-    "group.created": "Group created",
-    "group.renamed": "Group renamed",
-    "group.member_added": "School joined the group",
-    "group.member_ended": "School left the group",
-    "adviser.school_assigned": "School assigned to the adviser",
-    "adviser.school_unassigned": "School taken off the adviser",
-    "import.applied": "File imported",
-    "import.rejected": "Import rejected",
-}
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 FIELD_LABELS = {  # where a model's own verbose name would read badly
@@ -102,7 +92,7 @@ def describe(events) -> list[EventView]:
     return [
         EventView(
             event=event,
-            action=ACTION_LABELS.get(event.action, event.action),
+            action=event_words(event.action),
             changes=[
                 Change(_field_label(event, name), _text(before), _text(after))
                 for name, (before, after) in sorted(event.changes.items())
