@@ -84,7 +84,11 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "uplift" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
-            "builtins": ["uplift.core.templatetags.plain_words"],
+            "builtins": [
+                "uplift.core.templatetags.plain_words",
+                "uplift.audit.templatetags.audit_words",
+                "uplift.imports.templatetags.source_words",
+            ],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",

@@ -42,15 +42,16 @@ def test_the_counts_per_category(herts, schools):
         "peterborough_2013"
     )
     assert lines[1].startswith("Hertfordshire (919), round 2026-autumn as at 2026-09-01")
-    counts = {line[:36].strip(): line[36:].strip() for line in lines[3:8]}
+    counts = {line[:39].strip(): line[39:].strip() for line in lines[3:9]}
     assert counts == {
         "Category 1 (Outstanding)": "1",
         "Category 2 (Good)": "2",
-        "Category 3a (Requires improvement +)": "1",
+        "Category 3a (Requires improvement +)": "0",
         "Category 3b (Requires improvement -)": "0",
         "Category 4 (Inadequate)": "0",
+        "Not enough evidence: an officer decides": "1",  # no inspection and no data
     }
-    assert lines[8].split() == ["total", "4"]
+    assert lines[9].split() == ["total", "4"]
     assert SchoolCategorisation.objects.count() == 4
     assert AuditEvent.objects.get(action="categorisation.round_proposed").via == Via.CLI
     again = run(
@@ -82,7 +83,7 @@ def test_what_if_lists_the_changes_and_saves_nothing(herts, schools, active_poli
     output = run("--la", "919", "--round", "2026-autumn", "--what-if", "--policy", "Stricter")
     assert output.splitlines()[0].startswith(
         "What if Stricter version 2 (draft) replaced Peterborough v1 (active) in round "
-        "2026-autumn: 4 schools would change category (nothing saved)"
+        "2026-autumn: 3 schools would change category (nothing saved)"
     )
     assert "2  School 2: Category 2 (Good) -> C" in output
     assert "judged overall effectiveness Good (2), which this policy places in C." in output

@@ -133,7 +133,7 @@ def test_duplicate_keys_in_the_json_text_are_reported_where_they_are():
     assert "extra.a.b: this key appears more than once" in found
     assert "extra.c[0].d: this key appears more than once" in found
     assert found[-1] == (
-        "extra: unknown section; the sections are categories, criteria, thresholds, rules"
+        "extra: unknown section; the sections are categories, criteria, thresholds, rules, scope"
     )
 
 

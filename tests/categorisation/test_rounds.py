@@ -19,12 +19,13 @@ from uplift.core.errors import NotAllowed, Refused
 
 
 @pytest.fixture
-def schools(herts, make_school, inspect):
+def schools(herts, make_school, inspect, add_result):
     good = make_school(1, herts, name="Good")
     inspect(good, date(2021, 1, 1), grade=2)
     weak = make_school(2, herts, name="Weak")
     inspect(weak, date(2023, 1, 1), grade=4, concern="special_measures")
     fresh = make_school(3, herts, name="Never inspected")
+    add_result(fresh, "ks2.PTRWM_EXP", "2023-24", 64)  # data, so the policy can place it
     return {"good": good, "weak": weak, "fresh": fresh}
 
 

@@ -150,6 +150,8 @@ def test_another_la_s_officer_cannot_review_or_recategorise(client, users, round
 
 
 def test_a_stale_save_is_refused_showing_the_current_state(client, users, round_, schools):
+    users["admin"].first_name, users["admin"].last_name = "Ada", "Admin"
+    users["admin"].save()
     seen = version_of(schools["good"])
     signed_in(client, users["admin"]).post(
         review_url(round_, schools["good"]),
@@ -168,7 +170,7 @@ def test_a_stale_save_is_refused_showing_the_current_state(client, users, round_
     text = page(response)
     assert response.status_code == 200
     assert "Another officer changed this school&#x27;s decision" in text
-    assert "Admin saw it first" in text and "by admin" in text
+    assert "Admin saw it first" in text and "by Ada Admin" in text
     row = SchoolCategorisation.objects.get(establishment=schools["good"])
     assert (row.final_category, row.override_reason) == ("4", "Admin saw it first")
     assert f'name="version" value="{row.version}"' in text

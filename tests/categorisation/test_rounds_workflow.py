@@ -253,11 +253,11 @@ def test_published_categories_become_current_and_a_mid_year_change_stands(round_
 
 
 def test_current_categories_read_in_the_same_queries_for_more_schools(
-    herts, make_school, active_policy, users, django_assert_max_num_queries
+    herts, make_school, inspect, active_policy, users, django_assert_max_num_queries
 ):
     def published_round(code, count, first_urn):
         for urn in range(first_urn, first_urn + count):
-            make_school(urn, herts)
+            inspect(make_school(urn, herts), date(2021, 1, 1), grade=2)
         round_ = services.propose_round(
             actor=None,
             via=Via.CLI,

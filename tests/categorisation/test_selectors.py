@@ -75,8 +75,9 @@ def test_the_evidence_is_what_was_known_on_the_day(school_with_history, active_p
         ("2023-24", 58, ""),
         ("2022-23", None, "SUPP"),
     ]
-    run = reading[0].source.as_json()["import_run"]
-    assert reading[0].source.label == f"DfE 2023-24 data, ks2_2023-24.csv (import run {run})"
+    source = reading[0].source.as_json()
+    assert reading[0].source.label == "DfE performance tables 2023/24, key stage 2"
+    assert (source["file"], source["import_run"]) == ("ks2_2023-24.csv", str(source["import_run"]))
     judgement = evidence.judgements["self_evaluation"]
     assert (judgement.value, judgement.evidence, judgement.recorded_by) == (
         "concern",
@@ -152,7 +153,8 @@ def test_every_open_school_of_the_la_exactly_once(herts, essex, make_school, act
         "Open",
         "Special",
     ]
-    assert {outcome.category for _, outcome in outcomes} == {"3a"}  # never inspected
+    # never inspected and no data: not enough evidence for the policy, an officer decides
+    assert {outcome.category for _, outcome in outcomes} == {""}
 
 
 @pytest.mark.parametrize(

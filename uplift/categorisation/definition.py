@@ -24,12 +24,14 @@ from dataclasses import dataclass, field
 from uplift.categorisation import conditions
 from uplift.categorisation.conditions import Problem
 from uplift.categorisation.rules import registry
+from uplift.categorisation.scope import Scope, parse_scope
 from uplift.core.errors import Refused
 from uplift.inspections import frameworks
 from uplift.performance.catalogue import CATALOGUE
 from uplift.schools.models import PhaseGroup
 
 SECTIONS = ("categories", "criteria", "thresholds", "rules")
+OPTIONAL_SECTIONS = ("scope",)  # who is categorised; the default when left out (scope.py)
 CAUSING_CONCERN = ("yes", "maybe", "no")
 SOURCES = ("data", "inspection", "judgement")
 MEASURE_CODES = frozenset(spec.code for spec in CATALOGUE)
@@ -38,6 +40,7 @@ PHASES = tuple(PhaseGroup.values)
 CATEGORY_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.+-]{0,19}")
 CRITERION_CODE = re.compile(r"[a-z][a-z0-9_]{0,59}")
 DUPLICATES = "\x00duplicate keys"
+NOT_ENOUGH_EVIDENCE = "Not enough evidence: an officer decides"
 
 
 class DefinitionInvalid(Refused):
@@ -107,6 +110,7 @@ class Definition:
     thresholds: dict[str, Threshold]
     anchor: dict
     adjustments: tuple[Adjustment, ...]  # by precedence
+    scope: Scope = field(default_factory=lambda: parse_scope(None, []))
     raw: dict = field(compare=False, repr=False, default_factory=dict)
 
     def category(self, code: str) -> Category | None:
@@ -121,7 +125,7 @@ class Definition:
 
     def label(self, code: str | None) -> str:
         category = self.category(code) if code else None
-        return category.label if category else (code or "none")
+        return category.label if category else (code or NOT_ENOUGH_EVIDENCE)
 
     def criterion(self, code: str) -> Criterion | None:
         return next((c for c in self.criteria if c.code == code), None)
@@ -162,8 +166,10 @@ def parse_definition(data) -> Definition:
     if not isinstance(data, dict):
         raise DefinitionInvalid([Problem("definition", "must be a JSON object")])
     problems += _duplicate_keys(data, "")
-    for key in sorted(set(data) - set(SECTIONS) - {DUPLICATES}):
-        problems.append(Problem(key, f"unknown section; the sections are {', '.join(SECTIONS)}"))
+    known = SECTIONS + OPTIONAL_SECTIONS
+    for key in sorted(set(data) - set(known) - {DUPLICATES}):
+        problems.append(Problem(key, f"unknown section; the sections are {', '.join(known)}"))
+    scope = parse_scope(data.get("scope"), problems)
     categories = _categories(data.get("categories"), problems)
     criteria = _criteria(data.get("criteria"), problems)
     thresholds = _thresholds(data.get("thresholds", {}), criteria, problems)
@@ -184,6 +190,7 @@ def parse_definition(data) -> Definition:
         thresholds=thresholds,
         anchor=anchor,
         adjustments=tuple(sorted(adjustments, key=lambda a: a.precedence)),
+        scope=scope,
         raw=data,
     )
     problems += _rule_problems(definition, adjustments)

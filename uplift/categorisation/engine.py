@@ -7,18 +7,21 @@ from uplift.categorisation.definition import Definition
 from uplift.categorisation.evidence import EvidenceItem, SchoolEvidence
 from uplift.categorisation.rules import registry
 from uplift.categorisation.rules.base import Assessment, Context, Fired
+from uplift.categorisation.scope import CATEGORISE
 from uplift.schools.models import PhaseGroup
 
 
 @dataclass(frozen=True)
 class Outcome:
-    category: str
+    category: str  # "" when there is not enough evidence to propose one
     rationale: tuple[Fired, ...]  # the anchor first, then each adjustment that fired
     assessments: tuple[Assessment, ...] = ()
+    footing: str = CATEGORISE  # or MONITOR: an academy the LA monitors only (scope.py)
 
     def as_json(self) -> dict:
         return {
             "category": self.category,
+            "footing": self.footing,
             "rationale": [fired.as_json() for fired in self.rationale],
             "criteria": [assessment.as_json() for assessment in self.assessments],
         }
@@ -29,9 +32,19 @@ def definition_of(policy_version) -> Definition:
     return policy_version if isinstance(policy_version, Definition) else policy_version.parsed
 
 
+NOT_ENOUGH_EVIDENCE = (
+    "There is no graded inspection, no published results the policy reads and no officer's "
+    "judgement for this school, so the policy cannot propose a category: an officer decides "
+    "it, with the evidence they have."
+)
+
+
 def evaluate(*, policy_version, evidence: SchoolEvidence) -> Outcome:
     definition = definition_of(policy_version)
     assessments = assess(definition=definition, evidence=evidence)
+    if evidence.inspection is None and not evidence.results and not evidence.judgements:
+        why = Fired("not_enough_evidence", "not_enough_evidence", NOT_ENOUGH_EVIDENCE, None, "")
+        return Outcome("", (why,), tuple(assessments))
     context = Context(definition, evidence, {a.criterion: a for a in assessments})
     fired = [anchor(context)]
     category = fired[0].after

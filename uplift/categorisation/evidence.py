@@ -9,6 +9,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import NamedTuple
 
+from uplift.imports.sources import describe_source
+
 
 class SourceKind:
     IMPORT = "import"
@@ -97,11 +99,17 @@ class SchoolEvidence:
     judgements: dict[str, JudgementEvidence] = field(default_factory=dict)
 
 
-def import_source(*, file_name: str, run_id: int | None, academic_year: str) -> Source:
-    where = f"{file_name} (import run {run_id})" if run_id else (file_name or "not recorded")
+def import_source(
+    *, file_name: str, run_id: int | None, academic_year: str, importer: str = "", options=None
+) -> Source:
+    """A value from an imported file, named as a person would ("DfE performance tables
+    2018/19, key stage 2"); the file and run stay in the reference for those who trace it."""
+    words = describe_source(importer=importer, file_name=file_name, options=options)
+    if words == "an imported file":
+        words = f"DfE {academic_year} data" if academic_year else "data imported from a file"
     return Source(
         SourceKind.IMPORT,
-        f"DfE {academic_year} data, {where}",
+        words,
         (("import_run", str(run_id or "")), ("file", file_name), ("year", academic_year)),
     )
 
@@ -112,7 +120,7 @@ def inspection_source(
     numbered = f"Ofsted inspection {number}" if number else "Ofsted inspection"
     label = f"{numbered} of {start_date:%-d %B %Y} ({framework_name})"
     if file_name:
-        label += f", from {file_name}"
+        label += f", from {describe_source(importer='ofsted', file_name=file_name)}"
     return Source(
         SourceKind.INSPECTION,
         label,

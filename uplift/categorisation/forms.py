@@ -6,12 +6,14 @@ import json
 from django import forms
 
 from uplift.categorisation.definition import (
+    OPTIONAL_SECTIONS,
     SECTIONS,
     DefinitionInvalid,
     load_json,
     parse_definition,
 )
 from uplift.categorisation.presets import presets
+from uplift.categorisation.scope import DEFAULT as DEFAULT_SCOPE
 from uplift.core.forms import reason_field
 
 NAME_MAX_LENGTH = 120
@@ -95,6 +97,9 @@ SECTION_HELP = {
     "condition (when), checked in order, and the level given otherwise.",
     "rules": "The Ofsted anchor (category_of_concern, overall_grade, sub_grades, report_card, "
     "not_inspected) and the adjustments (name, rule, precedence, params).",
+    "scope": "Who is categorised: for maintained, academy, independent and unknown (no type "
+    "recorded) schools, categorise, monitor (categorised for monitoring only) or exclude; and "
+    "the register statuses that count. Left empty: the default shown.",
 }
 
 
@@ -105,6 +110,9 @@ class DefinitionForm(forms.Form):
     criteria = forms.CharField(label="Criteria", widget=forms.Textarea(attrs={"rows": 16}))
     thresholds = forms.CharField(label="Thresholds", widget=forms.Textarea(attrs={"rows": 16}))
     rules = forms.CharField(label="Combination rules", widget=forms.Textarea(attrs={"rows": 16}))
+    scope = forms.CharField(
+        label="Who is categorised", required=False, widget=forms.Textarea(attrs={"rows": 8})
+    )
     change_note = forms.CharField(
         label="What changed and why",
         help_text="Kept with the new version and in the history of changes.",
@@ -115,13 +123,15 @@ class DefinitionForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for section in SECTIONS:
+        for section in SECTIONS + OPTIONAL_SECTIONS:
             self.fields[section].help_text = SECTION_HELP[section]
             self.fields[section].error_messages["required"] = f"Enter the {section} as JSON"
 
     @staticmethod
     def initial_for(definition: dict) -> dict:
-        return {section: json.dumps(definition.get(section), indent=2) for section in SECTIONS}
+        initial = {section: json.dumps(definition.get(section), indent=2) for section in SECTIONS}
+        initial["scope"] = json.dumps(definition.get("scope") or DEFAULT_SCOPE, indent=2)
+        return initial
 
     def clean(self):
         data = super().clean()
@@ -133,6 +143,11 @@ class DefinitionForm(forms.Form):
                 definition[section] = load_json(data[section], path=section)
             except DefinitionInvalid as invalid:
                 self._report(invalid)
+        if (data.get("scope") or "").strip():
+            try:
+                definition["scope"] = load_json(data["scope"], path="scope")
+            except DefinitionInvalid as invalid:
+                self._report(invalid)
         if len(definition) < len(SECTIONS) or self.errors:
             return data
         try:
@@ -141,12 +156,15 @@ class DefinitionForm(forms.Form):
             self._report(invalid)
             return data
         data["definition"] = _without_markers(definition)
+        if data["definition"].get("scope") == DEFAULT_SCOPE:
+            del data["definition"]["scope"]  # the default needs no saying
         return data
 
     def _report(self, invalid: DefinitionInvalid) -> None:
         for problem in invalid.problems:
             section = problem.path.split(".")[0].split("[")[0]
-            self.add_error(section if section in SECTIONS else None, str(problem))
+            known = SECTIONS + OPTIONAL_SECTIONS
+            self.add_error(section if section in known else None, str(problem))
 
 
 def _without_markers(value):

@@ -50,10 +50,12 @@ class Readable:
     criteria: tuple[CriterionRow, ...]
     anchor: tuple[RuleRow, ...]
     adjustments: tuple[RuleRow, ...]
+    scope: tuple[str, ...] = ()
 
 
 def readable(definition: Definition) -> Readable:
     return Readable(
+        scope=tuple(definition.scope.sentences()),
         categories=tuple(
             {
                 "code": c.code,

@@ -2,6 +2,7 @@
 running a policy over an LA, and the policies a user may see."""
 
 from collections import defaultdict
+from dataclasses import replace
 from datetime import date
 
 from django.db.models import OuterRef, Q, QuerySet, Subquery
@@ -19,6 +20,7 @@ from uplift.categorisation.evidence import (
     judgement_source,
 )
 from uplift.categorisation.models import OfficerJudgement, Policy, PolicyVersion
+from uplift.categorisation.scope import EXCLUDE
 from uplift.core.words import person_name
 from uplift.imports.models import ImportRun
 from uplift.inspections import frameworks
@@ -27,7 +29,7 @@ from uplift.inspections.selectors import GRADED_KINDS
 from uplift.performance.models import Level, Result
 from uplift.schools.models import Establishment
 
-SCHOOL_FIELDS = ("id", "urn", "name", "phase_group", "la_id")
+SCHOOL_FIELDS = ("id", "urn", "name", "phase_group", "la_id", "type_name", "type_group", "status")
 
 
 def open_on(day: date) -> Q:
@@ -154,14 +156,24 @@ def _results(ids, codes: list[str], as_at: date) -> dict[int, dict[str, tuple]]:
         )
     )
     run_ids = {row[5] for row in rows if row[5] is not None}
-    files = dict(ImportRun.objects.filter(id__in=run_ids).values_list("id", "file_name"))
+    runs = {
+        pk: (importer, file_name, options)
+        for pk, importer, file_name, options in ImportRun.objects.filter(
+            id__in=run_ids
+        ).values_list("id", "importer", "file_name", "options")
+    }
     sources = {}
     found: dict[int, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for school_id, code, year, value, suppression, run_id in rows:
         key = (run_id, year)
         if key not in sources:
+            importer, file_name, options = runs.get(run_id, ("", "", {}))
             sources[key] = import_source(
-                file_name=files.get(run_id, ""), run_id=run_id, academic_year=year
+                file_name=file_name,
+                run_id=run_id,
+                academic_year=year,
+                importer=importer,
+                options=options,
             )
         found[school_id][code].append(MeasureResult(year, value, suppression, sources[key]))
     return {
@@ -206,13 +218,21 @@ def categorise_la(*, la, policy_version, as_at: date) -> list[tuple[Establishmen
 def categorise(
     *, establishments, policy_version, as_at: date
 ) -> list[tuple[Establishment, Outcome]]:
+    """The schools in the policy's scope with the category it gives each: schools it leaves
+    out (independent schools, unless the LA opts in) are not listed, and those it monitors
+    only (academies, by default) say so."""
     evidence = gather_evidence(
         establishments=establishments, policy_versions=[policy_version], as_at=as_at
     )
-    return [
-        (school, evaluate(policy_version=policy_version, evidence=school_evidence))
-        for school, school_evidence in evidence
-    ]
+    scope = definition_of(policy_version).scope
+    found = []
+    for school, school_evidence in evidence:
+        footing = scope.footing(school)
+        if footing == EXCLUDE:
+            continue
+        outcome = evaluate(policy_version=policy_version, evidence=school_evidence)
+        found.append((school, replace(outcome, footing=footing)))
+    return found
 
 
 # Policies

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from uplift.categorisation.engine import Outcome, evaluate
 from uplift.categorisation.models import Decision, PolicyVersion, Round
+from uplift.categorisation.scope import EXCLUDE
 from uplift.categorisation.selectors import gather_evidence, open_schools
 from uplift.core.errors import Refused
 from uplift.schools.models import Establishment
@@ -44,12 +45,15 @@ def what_if(*, round: Round, draft_version: PolicyVersion) -> list[WhatIfChange]
     else:
         schools = open_schools(la=round.la, as_at=round.as_at)
     current_version = round.policy_version
+    scope = draft_version.parsed.scope
     changes = []
     for school, evidence in gather_evidence(
         establishments=schools,
         policy_versions=[current_version, draft_version],
         as_at=round.as_at,
     ):
+        if scope.footing(school) == EXCLUDE:
+            continue  # the version tried leaves the school out
         current = evaluate(policy_version=current_version, evidence=evidence)
         proposed = evaluate(policy_version=draft_version, evidence=evidence)
         row = rows.get(school.pk)

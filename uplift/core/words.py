@@ -36,3 +36,26 @@ def humanise_code(code: str) -> str:
     """A code read aloud when nothing better is known: "rise_stuck" -> "Rise stuck"."""
     words = re.sub(r"[._]+", " ", code or "").strip()
     return words[:1].upper() + words[1:]
+
+
+NAMING_FILES = (
+    "the DfE's school information spine (the performance tables' school list) or a GIAS "
+    "(Get Information About Schools) extract"
+)
+
+
+def school_name(school) -> str:
+    """A school's name, else what is known of it: URN, type and LA."""
+    if school is None:
+        return NOT_RECORDED
+    name = (getattr(school, "name", "") or "").strip()
+    if name:
+        return name
+    known = [f"URN {getattr(school, 'urn', '')}"]
+    type_name = (getattr(school, "type_name", "") or "").strip()
+    if type_name:
+        known.append(type_name[:1].lower() + type_name[1:])
+    la = getattr(school, "la", None) if getattr(school, "la_id", None) else None
+    if la is not None:
+        known.append(la.name)
+    return f"Unnamed school ({', '.join(known)})"

@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 from uplift.categorisation.definition import Criterion, DefinitionInvalid
 from uplift.categorisation.engine import definition_of
 from uplift.categorisation.models import OfficerJudgement, PolicyVersion, VersionStatus
+from uplift.categorisation.scope import EXCLUDE
 from uplift.categorisation.selectors import open_schools
 
 
@@ -94,11 +95,12 @@ def missing_judgements(*, establishments: QuerySet, policy_version, as_at: date)
     judged = [c for c in definition.criteria if c.source == "judgement"]
     if not judged:
         return []
-    schools = list(
-        establishments.only("id", "urn", "name", "phase_group", "la_id", "type_name").order_by(
-            "name", "urn"
-        )
-    )
+    fields = ("id", "urn", "name", "phase_group", "la_id", "type_name", "type_group", "status")
+    schools = [
+        school
+        for school in establishments.only(*fields).order_by("name", "urn")
+        if definition.scope.footing(school) != EXCLUDE
+    ]
     have = defaultdict(set)
     for school_id, criterion in (
         OfficerJudgement.objects.filter(

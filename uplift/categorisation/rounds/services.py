@@ -83,6 +83,11 @@ def decide_school(
     _check_la(actor, via, round_.la)
     if decision == Decision.ACCEPTED:
         category = categorisation.proposed_category
+        if not category:
+            raise Refused(
+                "The policy had not enough evidence to propose a category for this school: "
+                "override it with the category you decide, with your reason and evidence"
+            )
         reason, evidence = (reason or "").strip(), ""
     elif decision == Decision.OVERRIDDEN:
         reason = _required(reason, "the reason for overriding the proposed category")

@@ -11,20 +11,10 @@ from django.db.models import Q, QuerySet
 
 from uplift.accounts import access as accounts_access
 from uplift.audit.models import AuditEvent
+from uplift.audit.words import event_words
 from uplift.core.dates import long_date
 from uplift.directory.history import access as history_access
 from uplift.schools.models import Establishment
-
-ACTION_LABELS = {
-    "group.created": "Group created",
-    "group.renamed": "Group renamed",
-    "group.member_added": "School joined the group",
-    "group.member_ended": "School left the group",
-    "adviser.school_assigned": "School assigned to the adviser",
-    "adviser.school_unassigned": "School taken off the adviser",
-    "import.applied": "File imported",
-    "import.rejected": "Import rejected",
-}
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 FIELD_LABELS = {  # where a model's own verbose name would read badly
@@ -101,17 +91,9 @@ def describe(events) -> list[EventView]:
     """Readable events (no queries: the content types come with the events). Any key of any
     event renders: a value that is not a [before, after] pair is shown as the value after."""
     return [
-        EventView(event=event, action=action_label(event.action), changes=_changes(event))
+        EventView(event=event, action=event_words(event.action), changes=_changes(event))
         for event in events
     ]
-
-
-def action_label(action: str) -> str:
-    """The action in plain words: its label, or its code spelt out ("meeting.recorded" reads
-    "Meeting recorded")."""
-    if action in ACTION_LABELS:
-        return ACTION_LABELS[action]
-    return _sentence(action.replace(".", " ").replace("_", " "))
 
 
 def _changes(event: AuditEvent) -> list[Change]:
