@@ -10,6 +10,7 @@ urlpatterns = [
     path("accessibility/", core_views.accessibility, name="accessibility"),
     path("cookies/", core_views.cookies, name="cookies"),
     path("accounts/", include("uplift.accounts.urls")),
+    path("people/", include("uplift.people.urls")),
     path("schools/", include("uplift.directory.urls")),
     path("la/", include((la_urlpatterns, "la"))),
     path("groups/", include("uplift.schools.groups.urls")),

@@ -48,7 +48,10 @@ def seed_personas() -> Logins:
         "group": f"{group.name} ({len(town_schools)} schools)",
         "": "all LAs",
     }
-    lines = [f"{p.username:<14} {p.role.label:<28} {scope_text[p.scope]}" for p in PERSONAS]
+    lines = [
+        f"{p.username:<14} {p.full_name:<15} {p.email:<28} {p.role.label:<28} {scope_text[p.scope]}"
+        for p in PERSONAS
+    ]
     return Logins(DEMO_PASSWORD, lines)
 
 
