@@ -166,8 +166,8 @@ OIDC_OP_USER_ENDPOINT = os.environ.get("OIDC_OP_USER_ENDPOINT", "")
 OIDC_OP_JWKS_ENDPOINT = os.environ.get("OIDC_OP_JWKS_ENDPOINT", "")
 OIDC_CREATE_USER = False  # strangers are refused, never given an account
 OIDC_USE_NONCE = True
+OIDC_USE_PKCE = env_bool("OIDC_USE_PKCE", True)
 OIDC_AUTHENTICATION_CALLBACK_URL = "people:sso_callback"
-LOGIN_REDIRECT_URL_FAILURE = "people:sso_refused"
 
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 50 * 1024 * 1024

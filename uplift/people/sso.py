@@ -6,6 +6,7 @@ Nobody gets an account by signing in."""
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
+from django.urls import reverse
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
 
@@ -41,6 +42,10 @@ class StartSignIn(OIDCAuthenticationRequestView):
 
 
 class FinishSignIn(OIDCAuthenticationCallbackView):
+    @property
+    def failure_url(self):
+        return reverse("people:sso_refused")
+
     def get(self, request):
         if not sso_enabled():
             raise Http404
