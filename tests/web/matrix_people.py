@@ -44,6 +44,16 @@ def rows(w) -> list[tuple[str, str, str]]:
             NOBODY,
         ),
         (
+            "schools/<int:urn>/contacts/",
+            f"/schools/{w.in_scope.urn}/contacts/",
+            "in  ok  ok  403 403 ok  403 403 403",
+        ),
+        (
+            "schools/<int:urn>/contacts/",
+            f"/schools/{w.other_la.urn}/contacts/",
+            "in  ok  404 404 404 404 404 404 403",
+        ),
+        (
             "people/sign-in/organisation/refused/",
             "/people/sign-in/organisation/refused/",
             "403 403 403 403 403 403 403 403 403",
