@@ -33,9 +33,11 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "ninja",
+    "mozilla_django_oidc",
     "uplift.core",
     "uplift.accounts",
     "uplift.schools",
+    "uplift.people",
     "uplift.inspections",
     "uplift.performance",
     "uplift.imports",
@@ -73,6 +75,7 @@ MIDDLEWARE = [
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "uplift.people.sso.InvitedPeopleOnly",
 ]
 
 ROOT_URLCONF = "uplift.urls"
@@ -158,6 +161,24 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "uplift@localhost")
+# The address people reach Uplift at, for links in emails sent outside a request (the CLI).
+UPLIFT_SITE_URL = os.environ.get("UPLIFT_SITE_URL", "http://127.0.0.1:8000/")
+
+# Single sign-on with OpenID Connect (mozilla-django-oidc), off unless OIDC_RP_CLIENT_ID is
+# set. Microsoft Entra ID: https://login.microsoftonline.com/TENANT/v2.0 endpoints. People
+# are matched by email to accounts an LA administrator made; roles stay in Uplift.
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("OIDC_RP_CLIENT_SECRET", "")
+OIDC_RP_SIGN_ALGO = os.environ.get("OIDC_RP_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = os.environ.get("OIDC_RP_SCOPES", "openid email profile")
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("OIDC_OP_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = os.environ.get("OIDC_OP_USER_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("OIDC_OP_JWKS_ENDPOINT", "")
+OIDC_CREATE_USER = False  # strangers are refused, never given an account
+OIDC_USE_NONCE = True
+OIDC_USE_PKCE = env_bool("OIDC_USE_PKCE", True)
+OIDC_AUTHENTICATION_CALLBACK_URL = "people:sso_callback"
 
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 50 * 1024 * 1024

@@ -4,6 +4,7 @@ from django.urls import include, path
 from uplift.core import views as core_views
 from uplift.directory.urls import la_urlpatterns
 from uplift.home import views as home_views
+from uplift.schools.contacts import views as contact_views
 
 urlpatterns = [
     path("", home_views.home, name="home"),
@@ -12,6 +13,8 @@ urlpatterns = [
     path("accessibility/", core_views.accessibility, name="accessibility"),
     path("cookies/", core_views.cookies, name="cookies"),
     path("accounts/", include("uplift.accounts.urls")),
+    path("people/", include("uplift.people.urls")),
+    path("schools/<int:urn>/contacts/", contact_views.edit_contacts, name="school_contacts"),
     path("schools/", include("uplift.directory.urls")),
     path("la/", include((la_urlpatterns, "la"))),
     path("groups/", include("uplift.schools.groups.urls")),

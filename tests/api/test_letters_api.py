@@ -68,8 +68,8 @@ def test_an_officer_generates_lists_and_sends_a_letter(
     assert response.status_code == 200, response.content
     assert response.json()["sent_on"] == today and response.json()["sent_method"] == "email"
     assert mail.outbox[0].to == [
-        "headteacher@demo.uplift.invalid",
-        "chair@demo.uplift.invalid",
+        "meera.patel@example.org",
+        "gareth.jones@example.org",
         "clerk@school.invalid",
     ]
 

@@ -18,7 +18,7 @@ def post(client, bearer, user, path, payload):
 
 MEETING = {
     "held_on": "2026-10-05",
-    "members": ["Olivia Officer, LA", "Charles Chair, chair"],
+    "members": ["Priya Shah, LA", "Gareth Jones, chair"],
     "minutes": "Reviewed progress.",
     "actions": [
         {"description": "Send the plan", "owner": "headteacher", "due_on": "2026-10-20"},

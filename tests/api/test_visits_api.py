@@ -34,7 +34,7 @@ def test_the_whole_workflow_by_api(vw, call):
     )
     assert created.status_code == 201, created.content
     visit = created.json()
-    assert visit["adviser"]["name"] == "Asha Adviser" and visit["academic_year"] == "2026-27"
+    assert visit["adviser"]["name"] == "Tom Brennan" and visit["academic_year"] == "2026-27"
     assert visit["status"] == "scheduled" and visit["note"]["sections"] == []
 
     path = f"/visits/{visit['id']}"

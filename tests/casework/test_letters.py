@@ -75,8 +75,8 @@ def test_every_default_template_uses_known_placeholders_and_states_the_law():
 
 def test_values_name_the_head_and_chair_and_take_the_latest_notice(world, users, case):
     values = letters.letter_values(case=case, officer=users["la.officer"], on=date(2026, 11, 3))
-    assert values["headteacher"] == "Harriet Head" and values["chair"] == "Charles Chair"
-    assert values["officer"] == "Olivia Officer" and values["date"] == "3 November 2026"
+    assert values["headteacher"] == "Meera Patel" and values["chair"] == "Gareth Jones"
+    assert values["officer"] == "Priya Shah" and values["date"] == "3 November 2026"
     assert values["laestab"] == "9197001" and values["la_name"] == "Hertfordshire"
     assert values["action_plan_due_on"] == "4 December 2026"
     assert values["notice_grounds"] == values["compliance_deadline"] == "(no warning notice)"
@@ -205,14 +205,14 @@ def test_a_generated_letter_keeps_its_text_version_addressees_and_pdf(world, use
     assert letter.subject == "Our concerns about Abbots Langley Primary (URN 117001)"
     assert "Results fell sharply" in letter.body and "$" not in letter.body
     assert letter.template_version == 1 and letter.kind == LetterKind.CONCERN
-    assert "Harriet Head, Headteacher" in letter.addressed_to
-    assert "Charles Chair, Chair of Governors" in letter.addressed_to
+    assert "Meera Patel, Headteacher" in letter.addressed_to
+    assert "Gareth Jones, Chair of Governors" in letter.addressed_to
     text = " ".join(pdf_text(bytes(letter.pdf), tmp_path).split())
     today = timezone.localdate()
     for expected in (
         "Hertfordshire",
         f"{today.day} {today:%B %Y}",
-        "Harriet Head",
+        "Meera Patel",
         "Our concerns about Abbots Langley Primary",
         "Results fell sharply",
     ):
@@ -303,14 +303,14 @@ def test_emailing_sends_the_pdf_to_the_head_chair_and_typed_addresses(
             letter=letter,
             sent_on=timezone.localdate(),
             method=SendingMethod.EMAIL,
-            sent_to="clerk@school.invalid, headteacher@demo.uplift.invalid",
+            sent_to="clerk@school.invalid, meera.patel@example.org",
         )
         assert mail.outbox == []  # nothing leaves before the sending is committed
     assert len(sent_after_commit) == 1
     [message] = mail.outbox
     assert message.to == [
-        "headteacher@demo.uplift.invalid",
-        "chair@demo.uplift.invalid",
+        "meera.patel@example.org",
+        "gareth.jones@example.org",
         "clerk@school.invalid",
     ]
     assert message.subject == letter.subject
@@ -329,7 +329,7 @@ def test_an_email_sent_elsewhere_is_only_logged(world, users, case):
         letter=letter,
         sent_on=timezone.localdate(),
         method=SendingMethod.EMAIL,
-        sent_to="Harriet Head",
+        sent_to="Meera Patel",
         email=False,
     )
     assert mail.outbox == []

@@ -143,7 +143,7 @@ def test_recording_the_sending_by_email_sends_it(
     assert response.status_code == 302
     assert len(mail.outbox) == 1
     page = client.get(f"/casework/letters/{letter.pk}/").content.decode()
-    assert "headteacher@demo.uplift.invalid" in page and "Record the sending" not in page
+    assert "meera.patel@example.org" in page and "Record the sending" not in page
     response = client.post(url, {"sent_on": today, "method": "post"})
     assert response.status_code == 200 and "a letter is sent once" in response.content.decode()
 

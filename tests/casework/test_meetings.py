@@ -40,7 +40,7 @@ def record(users, world, *, actor="la.officer", actions=(), **values):
     arguments = {
         "establishment": world["ours"],
         "held_on": HELD,
-        "members": ["Olivia Officer, LA", "Charles Chair, chair of governors"],
+        "members": ["Priya Shah, LA", "Gareth Jones, chair of governors"],
         "minutes": "Reviewed the action plan.",
         "actions": list(actions),
         **values,
@@ -62,10 +62,10 @@ def test_a_meeting_is_recorded_with_its_actions_and_audited(world, users, case):
         users,
         world,
         case=case,
-        members=["  Olivia  Officer, LA ", "", "Olivia Officer, LA"],
+        members=["  Priya  Shah, LA ", "", "Priya Shah, LA"],
         actions=[action(users), action(users, owner="adviser", description="Visit")],
     )
-    assert meeting.members == ["Olivia Officer, LA"] and meeting.case == case
+    assert meeting.members == ["Priya Shah, LA"] and meeting.case == case
     owners = [a.owner.username for a in meeting.actions.order_by("id")]
     assert owners == ["headteacher", "adviser"]
     assert AuditEvent.objects.filter(action="meeting.recorded").count() == 1
@@ -202,7 +202,7 @@ def test_recording_a_meeting_with_two_action_rows(client, world, users, case):
         {
             "case": case.pk,
             "held_on": "2026-10-05",
-            "members": "Olivia Officer, LA\nCharles Chair, chair",
+            "members": "Priya Shah, LA\nGareth Jones, chair",
             "minutes": "Good progress.",
             "action_1_description": "Send the plan",
             "action_1_owner": users["headteacher"].pk,
@@ -215,12 +215,12 @@ def test_recording_a_meeting_with_two_action_rows(client, world, users, case):
     meeting = MonitoringMeeting.objects.get()
     assert response["Location"] == f"/casework/meetings/{meeting.pk}/"
     assert meeting.case == case and meeting.members == [
-        "Olivia Officer, LA",
-        "Charles Chair, chair",
+        "Priya Shah, LA",
+        "Gareth Jones, chair",
     ]
     assert meeting.actions.count() == 2
     detail = client.get(response["Location"]).content.decode()
-    assert "Send the plan" in detail and "Harriet Head" in detail and "20 October 2026" in detail
+    assert "Send the plan" in detail and "Meera Patel" in detail and "20 October 2026" in detail
 
 
 def test_a_half_filled_action_row_is_named_in_the_error_summary(client, world, users):
@@ -228,7 +228,7 @@ def test_a_half_filled_action_row_is_named_in_the_error_summary(client, world, u
         "/casework/schools/117001/meetings/new/",
         {
             "held_on": "2026-10-05",
-            "members": "Olivia",
+            "members": "Priya",
             "minutes": "M",
             "action_2_description": "Do it",
         },

@@ -30,7 +30,7 @@ def test_an_officer_creates_a_plan_and_adds_an_objective(w, client):
     plan = ActionPlan.objects.get()
     assert response.status_code == 302 and response["Location"] == f"/support/plans/{plan.pk}/"
     form = client.get(f"/support/plans/{plan.pk}/objectives/new/").content.decode()
-    assert "Harriet Head (Headteacher)" in form and "Bola Board" not in form
+    assert "Meera Patel (Headteacher)" in form and "Bola Adebayo" not in form
     response = client.post(
         f"/support/plans/{plan.pk}/objectives/new/",
         {"text": "Phonics", "owner": w.head.pk, **day("due_on", today())},

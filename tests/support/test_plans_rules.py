@@ -90,11 +90,11 @@ def test_case_same_school():
 
 
 def test_owner_sees_school():
-    owner = NS(get_full_name=lambda: "Bola Board", get_username=lambda: "board.member")
+    owner = NS(get_full_name=lambda: "Bola Adebayo", get_username=lambda: "board.member")
     plan = NS(establishment=SCHOOL)
     assert refuses("owner_sees_school", owner=owner, owner_can_see=True, plan=plan) is None
     assert refuses("owner_sees_school", owner=owner, owner_can_see=False, plan=plan) == (
-        "Bola Board cannot own an objective of this plan: an owner must be someone who can "
+        "Bola Adebayo cannot own an objective of this plan: an owner must be someone who can "
         "see Abbots Langley Primary (its local authority's officers, its assigned advisers, "
         "its headteacher or its chair of governors)."
     )

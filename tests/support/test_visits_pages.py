@@ -28,7 +28,7 @@ def test_the_whole_workflow_through_the_pages(vw, as_user):
     adviser = as_user(vw["adviser"])
     page = adviser.get("/support/visits/new/?urn=117001")
     assert page.status_code == 200
-    assert "selected>Asha Adviser" in page.content.decode()  # the adviser is the default
+    assert "selected>Tom Brennan" in page.content.decode()  # the adviser is the default
 
     answer = adviser.post(
         "/support/visits/new/?urn=117001",

@@ -57,7 +57,7 @@ def test_an_officer_is_not_an_adviser(vw):
         scheduled_for=date(2026, 10, 5),
         purpose="Focus visit",
     )
-    assert "Olivia Officer is not a school improvement adviser" in message
+    assert "Priya Shah is not a school improvement adviser" in message
 
 
 def test_school_is_open(vw):

@@ -117,9 +117,9 @@ def test_sharing_emails_the_headteacher(vw, django_capture_on_commit_callbacks):
     assert visit.note_shared_at is not None
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
-    assert message.to == ["headteacher@demo.uplift.invalid"]
+    assert message.to == ["meera.patel@example.org"]
     assert "Abbots Langley Primary" in message.subject
-    assert "Asha Adviser has shared the note of their visit" in message.body
+    assert "Tom Brennan has shared the note of their visit" in message.body
 
 
 def test_no_email_when_the_headteacher_has_no_address(vw, django_capture_on_commit_callbacks):

@@ -26,7 +26,7 @@ def meeting(school, owner, case=None) -> tuple[MonitoringMeeting, MeetingAction]
         establishment=school,
         case=case,
         held_on=today - timedelta(days=7),
-        members=["Olivia Officer, LA officer"],
+        members=["Priya Shah, LA officer"],
         minutes="Progress reviewed.",
         recorded_at=timezone.now(),
     )

@@ -114,7 +114,7 @@ def make_meeting(db):
             establishment=establishment,
             case=case,
             held_on=held_on,
-            members=[{"name": "Olivia Officer", "role": "LA officer"}],
+            members=[{"name": "Priya Shah", "role": "LA officer"}],
             minutes="Private minutes of the board",
             recorded_at=timezone.now(),
         )

@@ -183,7 +183,7 @@ def test_the_overdue_action_reminder_reaches_the_owners_mailbox_once_a_day(
 
     assert (first.emails, first.items) == (1, 1)
     [message] = mailoutbox
-    assert message.to == ["adviser@demo.uplift.invalid"]
+    assert message.to == ["tom.brennan@example.org"]
     assert message.subject == "Uplift: 1 overdue item"
     assert "Send the reading data" in message.body
     assert "Abbots Langley Primary (URN 117001)" in message.body
@@ -245,7 +245,7 @@ def test_owners_without_an_email_address_are_skipped_and_counted(
     run = send_reminders(day=TODAY)
 
     assert (run.emails, run.items, run.owners_without_email) == (1, 1, 1)
-    assert [message.to for message in mailoutbox] == [["chair@demo.uplift.invalid"]]
+    assert [message.to for message in mailoutbox] == [["gareth.jones@example.org"]]
     assert not ReminderSent.objects.filter(owner=head).exists()
 
 

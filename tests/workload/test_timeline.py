@@ -85,7 +85,7 @@ def test_an_officer_sees_everything_newest_first(users, school, history):
         "Letter of concern generated",
         "Letter of concern sent by email",
         "Monitoring board meeting",
-        "Action due (Olivia Officer)",
+        "Action due (Priya Shah)",
         "Adviser visit (finalised)",
         "Action plan started: Improving reading",
         "Progress review: Amber",
@@ -112,7 +112,7 @@ def test_a_headteacher_sees_sent_letters_notices_visits_plans_and_cycles_only(
         found
     )
     assert not [title for title in found if "case" in title.lower() or "Power" in title]
-    assert "Monitoring board meeting" not in found and "Action due (Olivia Officer)" not in found
+    assert "Monitoring board meeting" not in found and "Action due (Priya Shah)" not in found
 
 
 @pytest.mark.django_db

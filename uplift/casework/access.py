@@ -4,13 +4,10 @@ addressed to a school: its letters and warning notices."""
 from django.db.models import QuerySet
 
 from uplift.accounts.access import (
-    is_system_admin,
     officer_la_scope,
     own_school_id,
-    profile_of,
     staff_school_scope,
 )
-from uplift.accounts.models import Role
 from uplift.casework.models import ConcernCase, Letter, MonitoringMeeting, WarningNotice
 from uplift.schools.models import Establishment, LocalAuthority
 
@@ -76,11 +73,5 @@ def meeting_establishments(user) -> QuerySet[Establishment]:
     all for a system administrator, their LA's for an LA officer, their assigned schools for
     an adviser, none for anyone else."""
     everything = Establishment.objects.all()
-    if is_system_admin(user):
-        return everything
-    profile = profile_of(user)
-    if profile is not None and profile.role == Role.LA_OFFICER and profile.la_id:
-        return everything.filter(la_id=profile.la_id)
-    if profile is not None and profile.role == Role.ADVISER:
-        return everything.filter(pk__in=profile.assigned_establishments.values("pk"))
-    return everything.none()
+    scope = staff_school_scope(user)
+    return everything.none() if scope is None else everything.filter(scope)

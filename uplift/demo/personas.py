@@ -1,4 +1,5 @@
-"""Deterministic demo personas, one per role. The demo command and the tests both use them."""
+"""Deterministic demo personas, one per role, with full names and email addresses (on
+example.org, which reaches no one). The demo command and the tests both use them."""
 
 from dataclasses import dataclass
 
@@ -16,17 +17,23 @@ class Persona:
     full_name: str
     role: str
     scope: str  # which of la / establishment / group the role is tied to, if any
+    title: str = ""  # used where a letter addresses the person
+
+    @property
+    def email(self) -> str:
+        return self.full_name.lower().replace(" ", ".") + "@example.org"
 
 
 PERSONAS: tuple[Persona, ...] = (
-    Persona("admin", "Sam Admin", Role.SYSTEM_ADMIN, ""),
-    Persona("la.officer", "Olivia Officer", Role.LA_OFFICER, "la"),
-    Persona("data.officer", "Dev Data", Role.DATA_OFFICER, "la"),
-    Persona("adviser", "Asha Adviser", Role.ADVISER, "la"),
-    Persona("headteacher", "Harriet Head", Role.HEADTEACHER, "establishment"),
-    Persona("chair", "Charles Chair", Role.CHAIR_OF_GOVERNORS, "establishment"),
-    Persona("board.member", "Bola Board", Role.BOARD_MEMBER, "group"),
-    Persona("dfe.viewer", "Rhys Regional", Role.REGIONAL_VIEWER, ""),
+    Persona("admin", "Sam Whitfield", Role.SYSTEM_ADMIN, ""),
+    Persona("la.officer", "Priya Shah", Role.LA_OFFICER, "la"),
+    Persona("data.officer", "Daniel Hughes", Role.DATA_OFFICER, "la"),
+    Persona("adviser", "Tom Brennan", Role.ADVISER, "la"),
+    Persona("headteacher", "Meera Patel", Role.HEADTEACHER, "establishment", "Mrs"),
+    Persona("chair", "Gareth Jones", Role.CHAIR_OF_GOVERNORS, "establishment", "Mr"),
+    Persona("board.member", "Bola Adebayo", Role.BOARD_MEMBER, "group"),
+    Persona("dfe.viewer", "Rhys Morgan", Role.REGIONAL_VIEWER, ""),
+    Persona("la.admin", "Grace Adeyemi", Role.LA_ADMIN, "la"),
 )
 
 
@@ -41,7 +48,7 @@ def ensure_personas(*, la, establishment, group, adviser_schools=(), password=DE
             defaults={
                 "first_name": first,
                 "last_name": last,
-                "email": f"{persona.username}@demo.uplift.invalid",
+                "email": persona.email,
                 "is_staff": persona.role == Role.SYSTEM_ADMIN,
                 "is_superuser": False,
             },

@@ -7,11 +7,13 @@ from django.db import transaction
 from uplift.demo.data_files import DEMO_LA_CODE
 from uplift.demo.personas import DEMO_PASSWORD, PERSONAS, ensure_personas
 from uplift.schools.models import (
+    ContactKind,
     Establishment,
     GroupKind,
     GroupMembership,
     LocalAuthority,
     PhaseGroup,
+    SchoolContact,
     SchoolGroup,
 )
 
@@ -42,14 +44,35 @@ def seed_personas() -> Logins:
             group=group, establishment=member, joined_on=PARTNERSHIP_SINCE
         )
     ensure_personas(la=la, establishment=school, group=group, adviser_schools=town_schools[:6])
+    _record_contacts(school)
     scope_text = {
         "la": f"{la.name} ({la.code})",
         "establishment": f"{school.name} (URN {school.urn})",
         "group": f"{group.name} ({len(town_schools)} schools)",
         "": "all LAs",
     }
-    lines = [f"{p.username:<14} {p.role.label:<28} {scope_text[p.scope]}" for p in PERSONAS]
+    lines = [
+        f"{p.username:<14} {p.full_name:<15} {p.email:<28} {p.role.label:<28} {scope_text[p.scope]}"
+        for p in PERSONAS
+    ]
     return Logins(DEMO_PASSWORD, lines)
+
+
+def _record_contacts(school) -> None:
+    """The persona school's head and chair as its recorded contacts (letters greet them)."""
+    for persona, kind in (("headteacher", ContactKind.HEAD), ("chair", ContactKind.CHAIR)):
+        found = next(p for p in PERSONAS if p.username == persona)
+        first, last = found.full_name.split(" ", 1)
+        SchoolContact.objects.update_or_create(
+            establishment=school,
+            kind=kind,
+            defaults={
+                "title": found.title,
+                "first_name": first,
+                "last_name": last,
+                "email": found.email,
+            },
+        )
 
 
 def _school_with_inspection(schools):

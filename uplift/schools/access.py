@@ -10,6 +10,7 @@ from uplift.accounts.access import (
     profile_of,
     readable_la_scope,
     school_scope,
+    staff_school_scope,
 )
 from uplift.accounts.models import Role
 from uplift.schools.models import Establishment, GroupMembership, LocalAuthority, SchoolGroup
@@ -43,16 +44,8 @@ def editable_establishments(user) -> QuerySet[Establishment]:
     """The establishments this user may change: an LA officer their LA's, an adviser their
     assigned schools, a system administrator every one; nobody else any."""
     everything = Establishment.objects.all()
-    if is_system_admin(user):
-        return everything
-    profile = profile_of(user)
-    if profile is None:
-        return everything.none()
-    if profile.role == Role.LA_OFFICER and profile.la_id:
-        return everything.filter(la_id=profile.la_id)
-    if profile.role == Role.ADVISER:
-        return everything.filter(pk__in=profile.assigned_establishments.values("pk"))
-    return everything.none()
+    scope = staff_school_scope(user)
+    return everything.none() if scope is None else everything.filter(scope)
 
 
 def can_manage_groups(user, la) -> bool:

@@ -226,3 +226,46 @@ class GroupMembership(models.Model):
 # app, where they were first created.
 for _model in (SchoolGroup, GroupMembership, Establishment):
     register(_model, app="uplift.audit", history_change_reason_field=models.TextField(null=True))
+
+
+class ContactKind(models.TextChoices):
+    HEAD = "head", "Headteacher"
+    CHAIR = "chair", "Chair of governors"
+    CLERK = "clerk", "Clerk to the governors"
+    BUSINESS_MANAGER = "business_manager", "School business manager"
+
+
+class SchoolContact(models.Model):
+    """Who the LA writes to at a school: its headteacher, chair of governors, clerk and
+    business manager, with their names and email addresses (people who need no account).
+    Letters greet the head and chair by these names; notifications go to these addresses."""
+
+    establishment = models.ForeignKey(
+        Establishment, on_delete=models.CASCADE, related_name="contacts"
+    )
+    kind = models.CharField(max_length=20, choices=ContactKind.choices)
+    title = models.CharField(max_length=20, blank=True, help_text="Mrs, Mr, Ms, Dr")
+    first_name = models.CharField(max_length=100, blank=True)
+    last_name = models.CharField(max_length=100, blank=True)
+    email = models.EmailField(blank=True)
+    version = models.PositiveIntegerField(default=1)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["establishment", "kind"], name="one_contact_per_kind")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} of {self.establishment.name}: {self.full_name}"
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(p for p in (self.title, self.first_name, self.last_name) if p)
+
+    @property
+    def formal_name(self) -> str:
+        """ "Mrs Patel" when the title and surname are known, else the name as recorded."""
+        if self.title and self.last_name:
+            return f"{self.title} {self.last_name}"
+        return " ".join(p for p in (self.first_name, self.last_name) if p)

@@ -105,17 +105,11 @@ def support_establishments(user) -> QuerySet[Establishment] | None:
     their own for a headteacher or chair. None for the roles that read no support records
     (they are refused, 403, rather than told a school does not exist)."""
     everything = Establishment.objects.all()
-    if is_system_admin(user):
-        return everything
-    profile = profile_of(user)
-    if profile is None:
-        return None
-    if profile.role == Role.LA_OFFICER and profile.la_id:
-        return everything.filter(la_id=profile.la_id)
-    if profile.role == Role.ADVISER:
-        return everything.filter(pk__in=profile.assigned_establishments.values("pk"))
+    scope = staff_school_scope(user)
     school = own_school_id(user)
-    return None if school is None else everything.filter(pk=school)
+    if school is not None:
+        scope = Q(pk=school) if scope is None else scope | Q(pk=school)
+    return None if scope is None else everything.filter(scope)
 
 
 def can_cancel_visit(user, visit) -> bool:

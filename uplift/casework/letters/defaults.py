@@ -16,7 +16,7 @@ DEFAULT_TEMPLATES: dict[str, dict[str, str]] = {
         "name": "Letter of concern",
         "subject": "Our concerns about $school_name (URN $urn)",
         "body": """\
-Dear $headteacher and $chair,
+$salutation,
 
 We are writing to tell you that $la_name has concerns about $school_name.
 
@@ -41,7 +41,7 @@ $la_name""",
         "name": "Pre-warning letter",
         "subject": "$school_name (URN $urn): action plan requested by $action_plan_due_on",
         "body": """\
-Dear $headteacher and $chair,
+$salutation,
 
 We wrote to you earlier about our concerns about $school_name: $concern_reason
 
@@ -66,7 +66,7 @@ $la_name""",
         "name": "Formal warning notice",
         "subject": "Formal warning notice to the governing body of $school_name (URN $urn)",
         "body": """\
-Dear $chair,
+$chair_salutation,
 
 This is a formal warning notice given by $la_name to the governing body of \
 $school_name (LAESTAB $laestab) under section 60 of the Education and Inspections Act \
@@ -108,7 +108,7 @@ $la_name""",
         "name": "Notice of intention to use powers",
         "subject": "$school_name (URN $urn): notice that we propose to use our powers",
         "body": """\
-Dear $chair,
+$chair_salutation,
 
 On $notice_issued_on we gave the governing body of $school_name a formal warning notice \
 under section 60 of the Education and Inspections Act 2006, on these grounds:

@@ -8,7 +8,7 @@ officer generating the letter, the case, and the case's latest warning notice.
 
 import re
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.contrib.auth import get_user_model
@@ -16,6 +16,7 @@ from django.contrib.auth import get_user_model
 from uplift.accounts.models import Role
 from uplift.casework.models import Ground, WarningNotice
 from uplift.core.dates import long_date
+from uplift.schools.models import ContactKind, SchoolContact
 
 NO_NOTICE = "(no warning notice)"
 NO_DATE = "(no date set)"
@@ -30,6 +31,9 @@ PLACEHOLDERS: dict[str, str] = {
     "date": "The date the letter is generated, for example 3 November 2026",
     "headteacher": "The headteacher's name (or 'The headteacher')",
     "chair": "The chair of governors' name (or 'The chair of governors')",
+    "salutation": "Dear Mrs Patel and Mr Jones: the head and chair as recorded in the "
+    "school's contacts (or 'Dear Headteacher and Chair of Governors')",
+    "chair_salutation": "Dear Mr Jones: the chair as recorded (or 'Dear Chair of Governors')",
     "officer": "The name of the officer generating the letter",
     "concern_reason": "Why the case was opened",
     "action_plan_due_on": "The date the school's action plan is due",
@@ -83,25 +87,61 @@ def person_name(user) -> str:
 
 @dataclass(frozen=True)
 class SchoolContacts:
-    """The accounts of a school's headteacher(s) and chair(s) of governors."""
+    """A school's headteacher and chair of governors: as recorded in its contacts (names,
+    titles, email addresses, with its clerk and business manager), else the accounts of
+    its headteacher(s) and chair(s)."""
 
     heads: tuple
     chairs: tuple
+    recorded: dict = field(default_factory=dict)  # {ContactKind: SchoolContact}
+
+    def _recorded_name(self, kind) -> str:
+        contact = self.recorded.get(kind)
+        return " ".join(p for p in (contact.first_name, contact.last_name) if p) if contact else ""
 
     @property
     def headteacher(self) -> str:
-        return " and ".join(map(person_name, self.heads)) or DEFAULT_HEADTEACHER
+        return (
+            self._recorded_name(ContactKind.HEAD)
+            or " and ".join(map(person_name, self.heads))
+            or DEFAULT_HEADTEACHER
+        )
 
     @property
     def chair(self) -> str:
-        return " and ".join(map(person_name, self.chairs)) or DEFAULT_CHAIR
+        return (
+            self._recorded_name(ContactKind.CHAIR)
+            or " and ".join(map(person_name, self.chairs))
+            or DEFAULT_CHAIR
+        )
+
+    def _formal(self, kind, users, fallback: str) -> str:
+        contact = self.recorded.get(kind)
+        if contact is not None and contact.formal_name:
+            return contact.formal_name
+        return " and ".join(map(person_name, users)) or fallback
+
+    @property
+    def salutation(self) -> str:
+        """ "Dear Mrs Patel and Mr Jones" (or "Dear Headteacher and Chair of Governors")."""
+        head = self._formal(ContactKind.HEAD, self.heads, "Headteacher")
+        chair = self._formal(ContactKind.CHAIR, self.chairs, "Chair of Governors")
+        return f"Dear {head} and {chair}"
+
+    @property
+    def chair_salutation(self) -> str:
+        return f"Dear {self._formal(ContactKind.CHAIR, self.chairs, 'Chair of Governors')}"
 
     @property
     def emails(self) -> list[str]:
+        """Where notifications to the school go: its recorded contacts' addresses (head,
+        chair, clerk, business manager), then its head's and chair's accounts'."""
         found = []
-        for user in (*self.heads, *self.chairs):
-            if user.email and user.email not in found:
-                found.append(user.email)
+        recorded = [self.recorded.get(kind) for kind in ContactKind.values]
+        addresses = [c.email for c in recorded if c is not None]
+        for address in (*addresses, *(user.email for user in (*self.heads, *self.chairs))):
+            if address and address.lower() not in {known.lower() for known in found}:
+                found.append(address)
         return found
 
 
@@ -120,7 +160,8 @@ def school_contacts(establishment) -> SchoolContacts:
     heads, chairs = [], []
     for user in users:
         (heads if user.profile.role == Role.HEADTEACHER else chairs).append(user)
-    return SchoolContacts(tuple(heads), tuple(chairs))
+    recorded = {c.kind: c for c in SchoolContact.objects.filter(establishment=establishment)}
+    return SchoolContacts(tuple(heads), tuple(chairs), recorded)
 
 
 def addressed_to(contacts: SchoolContacts, establishment) -> str:
@@ -153,6 +194,8 @@ def letter_values(*, case, officer, on: date, contacts: SchoolContacts | None = 
         "date": long_date(on, missing=NO_DATE),
         "headteacher": contacts.headteacher,
         "chair": contacts.chair,
+        "salutation": contacts.salutation,
+        "chair_salutation": contacts.chair_salutation,
         "officer": person_name(officer) or "The local authority",
         "concern_reason": case.opening_reason.strip(),
         "action_plan_due_on": long_date(case.action_plan_due_on, missing=NO_DATE),
