@@ -61,15 +61,25 @@ def _school_values(school, las, current: Establishment | None) -> dict:
         "postcode": school.postcode,
     }
     if current is None or current.register_source == RegisterSource.OFSTED:
-        return values
+        return _named(values, current)
     # A school the register (GIAS) already holds keeps its own values; only gaps are filled.
-    return {
-        name: value
-        for name, value in values.items()
-        if name not in ("urn", "phase_group")
-        and value not in ("", None)
-        and getattr(current, name) in ("", None)
-    }
+    return _named(
+        {
+            name: value
+            for name, value in values.items()
+            if name not in ("urn", "phase_group")
+            and value not in ("", None)
+            and getattr(current, name) in ("", None)
+        },
+        current,
+    )
+
+
+def _named(values: dict, current: Establishment | None) -> dict:
+    """The values, with Ofsted recorded as the source of a name they give or change."""
+    if values.get("name") and (current is None or current.name != values["name"]):
+        return {**values, "name_source": RegisterSource.OFSTED, "name_edition": ""}
+    return values
 
 
 def _stored_key(inspection: Inspection) -> tuple | None:
