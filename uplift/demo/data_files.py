@@ -23,8 +23,10 @@ def _perf(dataset: str, year: str, file_name: str) -> DemoFile:
     return DemoFile("performance", file_name, (("dataset", dataset), ("year", year)))
 
 
-# Registers first (LAs, establishments), then data about them; Ofsted last so that its
-# minimal records only cover schools no other file knows.
+# Registers first (LAs, establishments), then data about them; Ofsted after them so that its
+# minimal records only cover schools no other file knows. The 2017-18 school information
+# comes last: older than every other file, it only fills the gaps they leave (names, status,
+# ages, phase) and adds no school (those it alone knows have mostly closed since).
 DEMO_FILES: tuple[DemoFile, ...] = (
     DemoFile("neighbours", "lait_statistical_neighbours_may2025.xlsx"),
     DemoFile("lait", "lait_bds_long_la_indicators.parquet"),
@@ -47,6 +49,11 @@ DEMO_FILES: tuple[DemoFile, ...] = (
         "dfe_performance_tables_2018-19_ks4_subset_with_ofsted_scrape_hertfordshire_919.csv",
     ),
     DemoFile("ofsted", "ofsted_mi_state_funded_latest_2026-05_report_card_examples.csv"),
+    DemoFile(
+        "school-information",
+        "dfe_performance_tables_2017-18_england_spine_school_information_hertfordshire_919.csv",
+        (("new-schools", "skip"),),
+    ),
 )
 DEMO_LA_CODE = "919"
 

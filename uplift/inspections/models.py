@@ -35,6 +35,7 @@ class InspectionSource(models.TextChoices):
     OFSTED_MI = "ofsted_mi", "Ofsted management information"
     PERFORMANCE_TABLES = "performance_tables", "Ofsted columns of DfE performance tables"
     GIAS = "gias", "Get Information About Schools"
+    HISTORY = "ofsted_history", "Ofsted inspection history"
     MANUAL = "manual", "Entered in Uplift"
 
 

@@ -14,7 +14,7 @@ from uplift.imports.values import PERCENTAGE, STORED_FIGURE, Bounds, bounds
 from uplift.performance.models import Dataset, Measure, Polarity, Unit
 
 HIGH, LOW, NEUTRAL = Polarity.HIGHER_IS_BETTER, Polarity.LOWER_IS_BETTER, Polarity.NEUTRAL
-PERCENT, SCORE, COUNT = Unit.PERCENT, Unit.SCORE, Unit.COUNT
+PERCENT, SCORE, COUNT, POUNDS = Unit.PERCENT, Unit.SCORE, Unit.COUNT, Unit.POUNDS
 COUNT_CEILING = 100_000_000  # England's pupils are some 9 million
 COUNT_BOUNDS = bounds(0, COUNT_CEILING, whole=True, what="a count")
 
@@ -27,7 +27,10 @@ class MeasureSpec:
     unit: str
     polarity: str
     decimal_places: int
-    score_range: tuple[float, float] | None = None  # the least and greatest a score can be
+    score_range: tuple[float, float] | None = None  # the least and greatest a value can be
+    # Read from DfE performance-tables downloads by `uplift import performance`; measures
+    # added for mapped files (`uplift import measures`) only are not (yet) read there.
+    in_tables: bool = True
 
     @property
     def code(self) -> str:
@@ -62,12 +65,16 @@ class MeasureSpec:
         }
 
 
-def _ks2(column, label, unit=PERCENT, polarity=HIGH, places=0, score_range=None):
-    return MeasureSpec(Dataset.KS2, column, label, unit, polarity, places, score_range)
+def _ks2(column, label, unit=PERCENT, polarity=HIGH, places=0, score_range=None, tables=True):
+    return MeasureSpec(Dataset.KS2, column, label, unit, polarity, places, score_range, tables)
 
 
-def _ks4(column, label, unit=PERCENT, polarity=HIGH, places=1, score_range=None):
-    return MeasureSpec(Dataset.KS4, column, label, unit, polarity, places, score_range)
+def _ks4(column, label, unit=PERCENT, polarity=HIGH, places=1, score_range=None, tables=True):
+    return MeasureSpec(Dataset.KS4, column, label, unit, polarity, places, score_range, tables)
+
+
+def _cfr(column, label, polarity=NEUTRAL):
+    return MeasureSpec(Dataset.CFR, column, label, POUNDS, polarity, 0, MONEY, False)
 
 
 # Score ranges. KS2 scaled scores run from 80 to 120, so a progress score (a pupil's score
@@ -81,6 +88,9 @@ ATTAINMENT_8 = (0, 90)
 PROGRESS_8 = (-10, 10)
 PROGRESS_8_LIMIT = (-15, 15)
 POINT_SCORE = (0, 9)
+# A school's income, spending and balance in a year, in pounds: the largest schools' are
+# tens of millions; CFR returns include negative totals (corrections), so both signs.
+MONEY = (-1_000_000_000, 1_000_000_000)
 
 
 RWM = "reading, writing and maths"
@@ -145,6 +155,22 @@ CATALOGUE: tuple[MeasureSpec, ...] = (
         places=2,
         score_range=PROGRESS_8,
     ),
+    _ks2("PTREAD_HIGH", "Percentage of pupils achieving a high score in reading", tables=False),
+    _ks2("PTMAT_HIGH", "Percentage of pupils achieving a high score in maths", tables=False),
+    _ks2(
+        "PTWRITTA_HIGH",
+        "Percentage of pupils working at greater depth within the expected standard in writing",
+        tables=False,
+    ),
+    _ks4(
+        "PTEBACC_95",
+        "Percentage of pupils achieving the English Baccalaureate at grade 5 or above in "
+        "English and maths",
+        tables=False,
+    ),
+    _cfr("INCOME", "Total income"),
+    _cfr("EXPENDITURE", "Total expenditure"),
+    _cfr("BALANCE", "In-year balance (income less expenditure)", HIGH),
     MeasureSpec(Dataset.CENSUS, "NOR", "Number of pupils on roll", COUNT, NEUTRAL, 0),
     MeasureSpec(
         Dataset.CENSUS,
@@ -195,7 +221,11 @@ IDENTIFYING_COLUMNS: dict[str, tuple[str, ...]] = {
 
 
 def measures_of(dataset: str) -> tuple[MeasureSpec, ...]:
-    return tuple(spec for spec in CATALOGUE if spec.dataset == dataset)
+    """The measures a performance-tables download of `dataset` gives."""
+    return tuple(spec for spec in CATALOGUE if spec.dataset == dataset and spec.in_tables)
+
+
+BY_CODE: dict[str, MeasureSpec] = {spec.code: spec for spec in CATALOGUE}
 
 
 def sync_measures(specs=CATALOGUE) -> dict[str, Measure]:

@@ -11,6 +11,7 @@ class Dataset(models.TextChoices):
     CENSUS = "census", "School census"
     ABSENCE = "absence", "Absence"
     LAIT = "lait", "LA Interactive Tool"
+    CFR = "cfr", "School finance (consistent financial reporting)"
 
 
 class Unit(models.TextChoices):
@@ -18,6 +19,7 @@ class Unit(models.TextChoices):
     SCORE = "score", "Score"
     COUNT = "count", "Count"
     RATE = "rate", "Rate"
+    POUNDS = "pounds", "Pounds"
     OTHER = "other", "Other"
 
 

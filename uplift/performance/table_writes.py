@@ -141,6 +141,10 @@ class TablesWriter:
             else:
                 values = _gaps(existing, wanted)
                 self.outcome.schools_filled += bool(values)
+            if values.get("name"):
+                values.update(
+                    name_source=RegisterSource.PERFORMANCE, name_edition=self.year.replace("-", "/")
+                )
             records.append(Record(number, (urn,), values))
         saved = sync_records(
             Establishment,

@@ -55,6 +55,7 @@ _ACADEMIC_YEAR = re.compile(r"^(\d{4})-(\d{2})$")
 
 
 _AXIS_TITLES = {Unit.PERCENT: "Per cent", Unit.SCORE: "Score", Unit.COUNT: "Number"}
+_AXIS_TITLES[Unit.POUNDS] = "Pounds"
 
 
 def academic_years_to(last: str, count: int) -> tuple[str, ...]:

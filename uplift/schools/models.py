@@ -8,6 +8,7 @@ class RegisterSource(models.TextChoices):
     GIAS = "gias", "Get Information About Schools"
     OFSTED = "ofsted", "Ofsted management information"
     PERFORMANCE = "performance", "DfE performance tables"
+    SCHOOL_INFORMATION = "school_info", "DfE school information"
     MANUAL = "manual", "Entered in Uplift"
 
 
@@ -113,9 +114,13 @@ class Establishment(models.Model):
     postcode = models.CharField(max_length=10, blank=True)
     town = models.CharField(max_length=80, blank=True)
     religious_character = models.CharField(max_length=80, blank=True)
+    admissions_policy = models.CharField(max_length=40, blank=True)
     register_source = models.CharField(
         max_length=12, choices=RegisterSource.choices, default=RegisterSource.GIAS
     )
+    # Which source named the school, and its edition ("2017/18"), said on the school page.
+    name_source = models.CharField(max_length=12, choices=RegisterSource.choices, blank=True)
+    name_edition = models.CharField(max_length=20, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -128,6 +133,13 @@ class Establishment(models.Model):
     @property
     def is_open(self) -> bool:
         return not self.status.lower().startswith("closed")
+
+    @property
+    def named_by(self) -> str:
+        """Which source named the school, in words: "DfE school information 2017/18"."""
+        if not self.name or not self.name_source:
+            return ""
+        return " ".join(filter(None, [self.get_name_source_display(), self.name_edition]))
 
 
 class EstablishmentLink(models.Model):

@@ -61,15 +61,25 @@ def _school_values(school, las, current: Establishment | None) -> dict:
         "postcode": school.postcode,
     }
     if current is None or current.register_source == RegisterSource.OFSTED:
-        return values
+        return _named(values, current)
     # A school the register (GIAS) already holds keeps its own values; only gaps are filled.
-    return {
-        name: value
-        for name, value in values.items()
-        if name not in ("urn", "phase_group")
-        and value not in ("", None)
-        and getattr(current, name) in ("", None)
-    }
+    return _named(
+        {
+            name: value
+            for name, value in values.items()
+            if name not in ("urn", "phase_group")
+            and value not in ("", None)
+            and getattr(current, name) in ("", None)
+        },
+        current,
+    )
+
+
+def _named(values: dict, current: Establishment | None) -> dict:
+    """The values, with Ofsted recorded as the source of a name they give or change."""
+    if values.get("name") and (current is None or current.name != values["name"]):
+        return {**values, "name_source": RegisterSource.OFSTED, "name_edition": ""}
+    return values
 
 
 def _stored_key(inspection: Inspection) -> tuple | None:
@@ -118,6 +128,7 @@ def write_inspections(rows: Rows, schools: dict[int, Establishment], tally: Tall
     )
     for ids in chunked(existing[key].pk for key in regrade):
         Judgement.objects.filter(inspection_id__in=ids).delete()
+    _drop_superseded_history(by_key.values())
     judgements = [
         Judgement(
             inspection_id=by_key[key].pk,
@@ -132,6 +143,20 @@ def write_inspections(rows: Rows, schools: dict[int, Establishment], tally: Tall
     ]
     Judgement.objects.bulk_create(judgements, batch_size=BATCH_SIZE)
     return [(number, parsed) for number, _, parsed in wanted], len(judgements)
+
+
+def _drop_superseded_history(inspections: Iterable[Inspection]) -> None:
+    """The same inspection read earlier from a history file gives way to Ofsted's own record
+    (a history file has no inspection numbers: it is the same school on the same day)."""
+    days = {(i.establishment_id, i.start_date) for i in inspections}
+    superseded = []
+    for ids in chunked({school_id for school_id, _ in days}):
+        found = Inspection.objects.filter(
+            establishment_id__in=ids, source=InspectionSource.HISTORY
+        ).values_list("pk", "establishment_id", "start_date")
+        superseded += [pk for pk, school_id, day in found if (school_id, day) in days]
+    for ids in chunked(superseded):
+        Inspection.objects.filter(pk__in=ids).delete()
 
 
 def _stored_judgements(inspection_ids: Iterable[int]) -> dict[int, dict[str, Grade]]:

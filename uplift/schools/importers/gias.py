@@ -107,6 +107,8 @@ class GiasImporter(Importer):
         self.count_columns = [(f, c) for f, c in COUNT_COLUMNS.items() if has(c)]
         self.has_percent_fsm, self.has_number = has(PERCENT_FSM), has(NUMBER)
         self.has_phase_words = any(has(c) for c in (TYPE, TYPE_GROUP, PHASE))
+        edition = self.table.edition
+        self.edition = f"{edition.day} {edition:%B %Y}" if edition else ""
 
     def parse_row(self, cells: Cells) -> GiasRow | None:
         urn = cells.urn(URN, required=True)
@@ -128,6 +130,7 @@ class GiasImporter(Importer):
                 type_name=cells.raw(TYPE), type_group=cells.raw(TYPE_GROUP), phase=cells.raw(PHASE)
             )
         values["register_source"] = RegisterSource.GIAS
+        values["name_source"], values["name_edition"] = RegisterSource.GIAS, self.edition
         trust_name = cells.text(TRUST_NAME, max_length=TRUST_NAME_LENGTH)
         trust_code = cells.text(TRUST_CODE, max_length=TRUST_CODE_LENGTH)
         if urn is None:
