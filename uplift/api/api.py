@@ -3,6 +3,7 @@
 from ninja import NinjaAPI, Swagger
 
 from uplift.api.auth import API_AUTH
+from uplift.api.brokerage import routes as brokerage
 from uplift.api.calendar import routes as calendar
 from uplift.api.cases import routes as cases
 from uplift.api.errors import register_handlers
@@ -45,5 +46,5 @@ api.add_router("", schools.router)
 api.add_router("", inspections.router)
 api.add_router("", imports.router)
 api.add_router("", reports.router)
-for area in (cases, flags, letters, meetings, calendar, visits, plans, work):
+for area in (cases, flags, letters, meetings, calendar, visits, plans, work, brokerage):
     api.add_router("", area.router)
