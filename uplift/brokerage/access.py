@@ -101,6 +101,16 @@ def _any(model, filters: list[Q]) -> QuerySet:
     return model.objects.filter(combined)
 
 
+def reads_support(user) -> bool:
+    """Whether the user's role reads any school-to-school support at all (others are refused
+    rather than shown empty lists)."""
+    return (
+        register_las(user) is not None
+        or _school_reach(user, "establishment") is not None
+        or is_leader(user)
+    )
+
+
 def visible_requests(user) -> QuerySet:
     reach = _school_reach(user, "establishment")
     filters = [] if reach is None else [reach]
