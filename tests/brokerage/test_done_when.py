@@ -4,16 +4,16 @@ comments; the ledger shows the days earned and spent; both timelines show the de
 
 from datetime import date
 
+from tests.brokerage.world import SESSION_DAYS, bw_fixture  # noqa: F401
 from uplift.audit.models import AuditEvent, Via
 from uplift.brokerage import selectors
 from uplift.brokerage.matching import broker
 from uplift.brokerage.services import credits, deployments
 from uplift.workload.timeline import school_timeline
-from tests.brokerage.world import SESSION_DAYS, bw_fixture  # noqa: F401
 
 
 def test_request_to_ledger(bw):
-    request = bw.request()
+    request = bw.request(funding="credits")
     found = broker(request=request)
 
     ranked = [p.leader.name for p in found.proposals]

@@ -81,7 +81,7 @@ class World:
             areas=AREAS,
             days=10,
             needed_by=timezone.localdate() + timedelta(days=60),
-            funding=Funding.CREDITS,
+            funding=Funding.LA,
             details="Curriculum and leadership after the inspection",
         )
         values.update(overrides)

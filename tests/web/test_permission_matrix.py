@@ -47,6 +47,7 @@ AREA_TABLES = tuple(
         "matrix_work",
         "matrix_judgements",
         "matrix_people",
+        "matrix_brokerage",
     )
 )
 

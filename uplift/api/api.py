@@ -3,6 +3,7 @@
 from ninja import NinjaAPI, Swagger
 
 from uplift.api.auth import API_AUTH, schema_for_callers_only
+from uplift.api.brokerage import routes as brokerage
 from uplift.api.calendar import routes as calendar
 from uplift.api.cases import routes as cases
 from uplift.api.categories import routes as categories
@@ -59,5 +60,6 @@ for area in (
     plans,
     work,
     judgements,
+    brokerage,
 ):
     api.add_router("", area.router)

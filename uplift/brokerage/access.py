@@ -88,29 +88,48 @@ def _school_reach(user, path: str) -> Q | None:
     return None
 
 
+def _any(model, filters: list[Q]) -> QuerySet:
+    """The model's rows matching any of the filters (an empty Q matches every row; no
+    filters, none)."""
+    if not filters:
+        return model.objects.none()
+    if any(not f for f in filters):
+        return model.objects.all()
+    combined = filters[0]
+    for more in filters[1:]:
+        combined |= more
+    return model.objects.filter(combined)
+
+
+def reads_support(user) -> bool:
+    """Whether the user's role reads any school-to-school support at all (others are refused
+    rather than shown empty lists)."""
+    return (
+        register_las(user) is not None
+        or _school_reach(user, "establishment") is not None
+        or is_leader(user)
+    )
+
+
 def visible_requests(user) -> QuerySet:
     reach = _school_reach(user, "establishment")
-    found = Q(pk__in=[])
-    if reach is not None:
-        found |= reach
+    filters = [] if reach is None else [reach]
     if is_leader(user):
-        found |= Q(deployments__leader__user=user)
-    return SupportRequest.objects.filter(found).distinct()
+        filters.append(Q(pk__in=Deployment.objects.filter(leader__user=user).values("request_id")))
+    return _any(SupportRequest, filters)
 
 
 def visible_deployments(user) -> QuerySet:
     """Deployments received by the schools the user reaches, given by their own school, or
     worked on by them as a system leader."""
-    found = Q(pk__in=[])
     reach = _school_reach(user, "establishment")
-    if reach is not None:
-        found |= reach
+    filters = [] if reach is None else [reach]
     school = own_school_id(user)
     if school is not None:
-        found |= Q(organisation__establishment_id=school)
+        filters.append(Q(organisation__establishment_id=school))
     if getattr(user, "is_authenticated", False):
-        found |= Q(leader__user=user)
-    return Deployment.objects.filter(found)
+        filters.append(Q(leader__user=user))
+    return _any(Deployment, filters)
 
 
 def can_raise_request(user, establishment) -> bool:

@@ -49,7 +49,7 @@ class RequestForm(forms.Form):
         label="Where the request comes from", choices=RaisedFrom.choices
     )
     case = forms.ModelChoiceField(
-        label="Concern case", queryset=None, required=False, empty_label="None"
+        label="Concern case", queryset=None, required=False, empty_label="Not from a case"
     )
     areas = _areas("Areas the school needs help with")
     days = forms.IntegerField(label="Days of support", min_value=1, max_value=100)
@@ -73,7 +73,7 @@ class AgreeForm(VersionForm):
         label="Objective of the school's action plan it serves",
         queryset=None,
         required=False,
-        empty_label="None",
+        empty_label="Not linked to the plan",
     )
     school_agreed_on = _date("The school agreed on", "the date the school agreed")
     supporter_agreed_on = _date("The supporting organisation agreed on", "the date it agreed")

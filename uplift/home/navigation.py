@@ -114,6 +114,13 @@ AREAS: tuple[Area, ...] = (
     # A head's or chair's own school's visits and plans (the address redirects to them).
     Area("visits", "Visits", "home:our_visits", HEADS_AND_CHAIRS, VISIT_PAGES),
     Area("plans", "Plans", "home:our_plans", HEADS_AND_CHAIRS, PLAN_PAGES),
+    Area(
+        "brokerage",
+        "School-to-school support",
+        "brokerage:home",
+        WORKERS | {R.BOARD_MEMBER},
+        ("brokerage:",),
+    ),
     Area("my_work", "My work", "workload:my_work", WORKERS, ("workload:my_work",)),
     Area(
         "reports",
@@ -211,6 +218,10 @@ PURPOSES = {
     "support": "Adviser visits and notes, visit entitlement, action plans and support cycles.",
     "visits": "Adviser visits to your school and their notes.",
     "plans": "Your school's action plans and their milestones.",
+    "brokerage": (
+        "Support from other schools: system leaders, requests, brokered deployments, "
+        "credits and good practice."
+    ),
     "my_work": "What is yours to do: visits, notes, actions, objectives and cases.",
     "reports": "Reports on the local authority's schools, with their data to download.",
     "groups": "Partnerships, federations and other groups of schools.",

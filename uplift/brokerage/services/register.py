@@ -270,7 +270,7 @@ def link_person(
     require(actor, via, access.can_manage(actor, establishment.la_id), MANAGE)
     link = PersonLink(
         establishment=establishment,
-        person_name=required(person_name, "the person's name", 120),
+        person_name=" ".join(required(person_name, "the person's name", 120).split()),
         role=required(role, "their role at the school", 80),
         user=user,
         leader=leader,

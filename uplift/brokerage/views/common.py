@@ -10,10 +10,9 @@ def bind(request, form_class, **kwargs):
 
 def reader(request):
     """Refuse (403) a user whose role reads no school-to-school support at all."""
-    las = access.register_las(request.user)
-    if las is None and not access.visible_deployments(request.user).exists():
+    if not access.reads_support(request.user):
         raise PermissionDenied
-    return las
+    return access.register_las(request.user)
 
 
 def number(value) -> int:

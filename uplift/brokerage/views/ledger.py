@@ -8,7 +8,7 @@ from uplift.brokerage import access, selectors
 from uplift.brokerage.forms import CreditsForm, PracticeForm, PracticeSearchForm, ShapedSessionForm
 from uplift.brokerage.services import credits, deployments, practice
 from uplift.brokerage.specialisms import specialism_label
-from uplift.brokerage.views.common import bind, reader
+from uplift.brokerage.views.common import bind, number, reader
 from uplift.core.web import REFUSED, attempt
 from uplift.schools.models import PhaseGroup
 from uplift.support.visits.entitlement import parse_academic_year
@@ -116,11 +116,21 @@ def good_practice(request):
 @login_required
 def good_practice_new(request):
     schools = selectors.practice_schools(user=request.user)
-    school = schools.filter(urn=request.GET.get("urn") or 0).first() or (
-        schools.first() if schools.count() == 1 else None
-    )
+    if not schools.exists():
+        raise PermissionDenied
+    urn = request.GET.get("urn")
+    if urn:
+        school = schools.filter(urn=number(urn)).first()
+        if school is None:
+            raise Http404
+    else:
+        school = schools.first() if schools.count() == 1 else None
     if school is None:
-        raise PermissionDenied if not schools.exists() else Http404
+        return render(
+            request,
+            "brokerage/choose_school.html",
+            {"heading": "Which school's practice?", "back": "good_practice"},
+        )
     form = bind(request, PracticeForm)
     if request.method == "POST" and form.is_valid():
         done = attempt(

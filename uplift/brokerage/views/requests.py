@@ -50,7 +50,13 @@ def _school_for_new(request):
 def request_new(request):
     school = _school_for_new(request)
     if school is None:
-        return render(request, "brokerage/choose_school.html", {})
+        if not access.managed_las(request.user).exists():
+            raise PermissionDenied
+        return render(
+            request,
+            "brokerage/choose_school.html",
+            {"heading": "Which school needs support?", "back": "requests"},
+        )
     if not access.can_raise_request(request.user, school):
         raise PermissionDenied
     head = own_school_id(request.user) == school.pk
