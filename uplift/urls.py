@@ -20,6 +20,8 @@ urlpatterns = [
     path("profiles/", include("uplift.profiles.urls")),
     path("casework/", include("uplift.casework.urls")),
     path("support/", include("uplift.support.urls")),
+    path("funds/", include("uplift.funds.urls")),
+    path("commissioning/", include("uplift.commissioning.urls")),
     path("", include("uplift.workload.urls")),
     path("api/", include("uplift.api.urls")),
     path("admin/", admin.site.urls),

@@ -45,6 +45,7 @@ AREA_TABLES = tuple(
         "matrix_visits",
         "matrix_plans",
         "matrix_work",
+        "matrix_money",
     )
 )
 

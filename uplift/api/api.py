@@ -5,8 +5,10 @@ from ninja import NinjaAPI, Swagger
 from uplift.api.auth import API_AUTH
 from uplift.api.calendar import routes as calendar
 from uplift.api.cases import routes as cases
+from uplift.api.commissioning import routes as commissioning
 from uplift.api.errors import register_handlers
 from uplift.api.flags import routes as flags
+from uplift.api.funds import routes as funds
 from uplift.api.imports import routes as imports
 from uplift.api.inspections import routes as inspections
 from uplift.api.letters import routes as letters
@@ -45,5 +47,5 @@ api.add_router("", schools.router)
 api.add_router("", inspections.router)
 api.add_router("", imports.router)
 api.add_router("", reports.router)
-for area in (cases, flags, letters, meetings, calendar, visits, plans, work):
+for area in (cases, flags, letters, meetings, calendar, visits, plans, work, funds, commissioning):
     api.add_router("", area.router)

@@ -1,6 +1,7 @@
 """A school's case and support timeline: its categories, concern cases (opened, each stage
 change, closed), warning notices, powers used, structural solutions, letters, monitoring
-board meetings and their actions, visits, action plans and support cycles, newest first.
+board meetings and their actions, visits, action plans and support cycles, grant
+applications and awards, newest first.
 
 Each source is read through the user's scope (the app's access module): a headteacher sees
 their school's sent letters, warning notices, visits, plans and cycles, but no case
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.db.models import Prefetch
+from django.urls import reverse
 from django.utils import timezone
 
 from uplift.casework.access import (
@@ -23,7 +25,9 @@ from uplift.casework.access import (
 from uplift.casework.models import Compliance, Ground, Stage, StageChange
 from uplift.categorisation.access import can_read_categories
 from uplift.categorisation.rounds.selectors import category_history
+from uplift.commissioning.access import visible_applications
 from uplift.core.dates import long_date
+from uplift.funds.money import pounds
 from uplift.support.access import visible_action_plans, visible_support_cycles, visible_visits
 from uplift.support.models import Objective, ProgressReview
 from uplift.workload.reminders import (
@@ -46,6 +50,7 @@ KINDS = {
     "visit": "Visits",
     "plan": "Action plans",
     "cycle": "Support cycles",
+    "grant": "Grants and bursaries",
 }
 
 
@@ -348,6 +353,41 @@ def _cycles(out: _Entries, user, school) -> None:
             )
 
 
+def _grants(out: _Entries, user, school) -> None:
+    """Grant applications and their decisions (those who see the school's money)."""
+    applications = (
+        visible_applications(user)
+        .filter(establishment=school)
+        .select_related("scheme")
+        .order_by("submitted_at", "id")
+    )
+    for application in applications:
+        url = reverse("commissioning:application_detail", args=[application.pk])
+        out.add(
+            application.submitted_at,
+            "grant",
+            f"Applied to {application.scheme.name}",
+            application.purpose,
+            url,
+        )
+        if application.decided_on and application.awarded_pence:
+            out.add(
+                application.decided_on,
+                "grant",
+                f"Grant awarded: {pounds(application.awarded_pence)}",
+                f"{application.scheme.name}. {application.decision_reason}",
+                url,
+            )
+        elif application.decided_on:
+            out.add(
+                application.decided_on,
+                "grant",
+                "Grant not awarded",
+                f"{application.scheme.name}. {application.decision_reason}",
+                url,
+            )
+
+
 def school_timeline(*, user, establishment, kinds=None) -> list[TimelineEntry]:
     """The school's timeline as this user may see it, newest first; only the given kinds
     (keys of KINDS) if any. The caller checks that the user may see the school."""
@@ -369,4 +409,6 @@ def school_timeline(*, user, establishment, kinds=None) -> list[TimelineEntry]:
         _plans(out, user, establishment)
     if "cycle" in wanted:
         _cycles(out, user, establishment)
+    if "grant" in wanted:
+        _grants(out, user, establishment)
     return out.newest_first()
