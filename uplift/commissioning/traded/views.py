@@ -51,7 +51,7 @@ def service_report(request, pk: int):
     subscriptions = list(
         selectors.subscriptions(user=request.user, service=service, academic_year=year)
     )
-    used = selectors.usage_totals(s.pk for s in subscriptions)
+    used = selectors.usage_totals(subscriptions)
     return render(
         request,
         "commissioning/service_report.html",
