@@ -91,6 +91,7 @@ TEMPLATES = [
                 "uplift.core.templatetags.plain_words",
                 "uplift.audit.templatetags.audit_words",
                 "uplift.imports.templatetags.source_words",
+                "uplift.home.templatetags.crumbs",
             ],
             "context_processors": [
                 "django.template.context_processors.request",
@@ -99,7 +100,6 @@ TEMPLATES = [
                 "uplift.accounts.context_processors.roles",
                 "uplift.home.navigation.navigation",
             ],
-            "builtins": ["uplift.home.templatetags.crumbs"],
         },
     },
 ]

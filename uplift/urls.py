@@ -26,6 +26,8 @@ urlpatterns = [
     path("casework/", include("uplift.casework.urls")),
     path("support/", include("uplift.support.urls")),
     path("brokerage/", include("uplift.brokerage.urls")),
+    path("funds/", include("uplift.funds.urls")),
+    path("commissioning/", include("uplift.commissioning.urls")),
     path("", include("uplift.workload.urls")),
     path("api/", include("uplift.api.urls")),
     path("admin/", admin.site.urls),

@@ -79,6 +79,13 @@ PATHS = {
     "/api/v1/schools/{urn}/timeline",
     "/api/v1/schools/{urn}/flags",
     "/api/v1/schools/{urn}/category",
+    # Money: funds, commissions, grants and traded services
+    "/api/v1/funds",
+    "/api/v1/funds/{fund_id}/ledger",
+    "/api/v1/funds/{fund_id}/commitments",
+    "/api/v1/commissions",
+    "/api/v1/grant-schemes",
+    "/api/v1/subscriptions",
 }
 
 

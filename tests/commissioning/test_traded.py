@@ -6,6 +6,7 @@ import io
 from datetime import date
 
 import pytest
+from django.utils import timezone
 
 from tests.commissioning.world import YEAR, categorise, service
 from tests.funds.world import money_world_fixture  # noqa: F401
@@ -13,6 +14,7 @@ from uplift.audit.models import AuditEvent, Via
 from uplift.commissioning.traded import selectors, services
 from uplift.core.errors import Conflict, NotAllowed, Refused, StaleVersion
 from uplift.schools.models import Establishment, PhaseGroup
+from uplift.support.models import Visit, VisitStatus
 
 
 def sell(mw, catalogue, school, status="bought", package="Gold", **extra):
@@ -90,6 +92,33 @@ def test_usage_beyond_the_entitlement_is_flagged(mw, catalogue):
     ]
 
 
+def test_finalised_adviser_visits_count_as_adviser_sessions_used(mw, catalogue):
+    sell(mw, catalogue, mw.primary, package="Bronze")
+    for day in (date(2026, 10, 1), date(2026, 11, 5)):
+        Visit.objects.create(
+            establishment=mw.primary,
+            adviser=mw["adviser"],
+            scheduled_for=day,
+            academic_year=YEAR,
+            purpose="Focus visit",
+            status=VisitStatus.FINALISED,
+            finalised_at=timezone.now(),
+            recorded_at=timezone.now(),
+        )
+    Visit.objects.create(
+        establishment=mw.primary,
+        adviser=mw["adviser"],
+        scheduled_for=date(2026, 12, 1),
+        academic_year=YEAR,
+        purpose="Not yet made",
+        recorded_at=timezone.now(),
+    )
+    report = selectors.traded_report(service=catalogue, academic_year=YEAR)
+    assert [f.message for f in report.flags] == [
+        "Abbots Langley Primary has used 2 adviser sessions but its Bronze package includes 1."
+    ]
+
+
 def test_the_invoice_file_lists_what_each_school_bought_with_formulas_made_inert(mw, catalogue):
     mw.primary.name = "=HYPERLINK(1)"
     mw.primary.save()
@@ -153,6 +182,6 @@ def test_the_report_takes_a_fixed_number_of_queries(mw, catalogue, django_assert
         )
         sell(mw, catalogue, school, package="Bronze")
         categorise(mw, school, "4")
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         report = selectors.traded_report(service=catalogue, academic_year=YEAR)
     assert len(report.flags) == 6

@@ -48,6 +48,7 @@ AREA_TABLES = tuple(
         "matrix_judgements",
         "matrix_people",
         "matrix_brokerage",
+        "matrix_money",
     )
 )
 

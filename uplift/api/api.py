@@ -7,8 +7,10 @@ from uplift.api.brokerage import routes as brokerage
 from uplift.api.calendar import routes as calendar
 from uplift.api.cases import routes as cases
 from uplift.api.categories import routes as categories
+from uplift.api.commissioning import routes as commissioning
 from uplift.api.errors import register_handlers
 from uplift.api.flags import routes as flags
+from uplift.api.funds import routes as funds
 from uplift.api.imports import routes as imports
 from uplift.api.inspections import routes as inspections
 from uplift.api.judgements import routes as judgements
@@ -61,5 +63,7 @@ for area in (
     work,
     judgements,
     brokerage,
+    funds,
+    commissioning,
 ):
     api.add_router("", area.router)

@@ -104,7 +104,7 @@ def create_fund(
         action="fund.created",
         obj=fund,
         la=la,
-        changes={"fund": [None, str(fund)], "ring_fences": [None, names]},
+        changes={"fund": [None, str(fund)], "Ring-fences": [None, names]},
         reason=_required(reason, "why the fund is being set up"),
     )
     return fund

@@ -29,6 +29,16 @@ class Area:
     url_name: str
     roles: frozenset
     pages: tuple[str, ...]  # view names ("ns:name") or namespaces ("ns:") of its pages
+    # Roles that also need this permission (e.g. LA officers need the finance one for money)
+    permission: str = ""
+    permission_roles: frozenset = frozenset()
+
+    def open_to(self, user, role: str) -> bool:
+        if role not in self.roles:
+            return False
+        if self.permission and role in self.permission_roles and not user.is_superuser:
+            return user.has_perm(self.permission)
+        return True
 
     def url(self) -> str:
         return reverse(self.url_name)
@@ -121,6 +131,15 @@ AREAS: tuple[Area, ...] = (
         WORKERS | {R.BOARD_MEMBER},
         ("brokerage:",),
     ),
+    Area(
+        "money",
+        "Money",
+        "commissioning:index",
+        OFFICERS | HEADS_AND_CHAIRS,
+        ("commissioning:", "funds:"),
+        permission="funds.manage_finance",
+        permission_roles=frozenset({R.LA_OFFICER}),
+    ),
     Area("my_work", "My work", "workload:my_work", WORKERS, ("workload:my_work",)),
     Area(
         "reports",
@@ -153,7 +172,9 @@ def areas_for(user) -> list[Area]:
     profile = getattr(user, "profile", None)
     without_la = role in LA_STAFF and not (profile and profile.la_id)
     return [
-        area for area in AREAS if role in area.roles and not (without_la and area.key in LA_AREAS)
+        area
+        for area in AREAS
+        if area.open_to(user, role) and not (without_la and area.key in LA_AREAS)
     ]
 
 
@@ -222,6 +243,7 @@ PURPOSES = {
         "Support from other schools: system leaders, requests, brokered deployments, "
         "credits and good practice."
     ),
+    "money": ("Funds and their ledgers, commissions, grants and bursaries, and traded services."),
     "my_work": "What is yours to do: visits, notes, actions, objectives and cases.",
     "reports": "Reports on the local authority's schools, with their data to download.",
     "groups": "Partnerships, federations and other groups of schools.",

@@ -1,6 +1,7 @@
 """A school's case and support timeline: its categories, concern cases (opened, each stage
 change, closed), warning notices, powers used, structural solutions, letters, monitoring
-board meetings and their actions, visits, action plans and support cycles, newest first.
+board meetings and their actions, visits, action plans and support cycles, grant
+applications and awards, newest first.
 
 Each source is read through the user's scope (the app's access module): a headteacher sees
 their school's sent letters, warning notices, visits, plans and cycles, but no case
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.db.models import Prefetch, Q
+from django.urls import reverse
 from django.utils import timezone
 
 from uplift.brokerage.access import visible_deployments
@@ -25,7 +27,9 @@ from uplift.casework.access import (
 from uplift.casework.models import Compliance, Ground, Stage, StageChange
 from uplift.categorisation.access import can_read_categories
 from uplift.categorisation.rounds.selectors import category_history
+from uplift.commissioning.access import visible_applications
 from uplift.core.dates import long_date
+from uplift.funds.money import pounds
 from uplift.support.access import visible_action_plans, visible_support_cycles, visible_visits
 from uplift.support.models import Objective, ProgressReview
 from uplift.workload.reminders import (
@@ -49,6 +53,7 @@ KINDS = {
     "plan": "Action plans",
     "cycle": "Support cycles",
     "deployment": "School-to-school support",
+    "grant": "Grants and bursaries",
 }
 
 
@@ -403,27 +408,64 @@ def _deployments(out: _Entries, user, school) -> None:
             )
 
 
+def _grants(out: _Entries, user, school) -> None:
+    """Grant applications and their decisions (those who see the school's money)."""
+    applications = (
+        visible_applications(user)
+        .filter(establishment=school)
+        .select_related("scheme")
+        .order_by("submitted_at", "id")
+    )
+    for application in applications:
+        url = reverse("commissioning:application_detail", args=[application.pk])
+        out.add(
+            application.submitted_at,
+            "grant",
+            f"Applied to {application.scheme.name}",
+            application.purpose,
+            url,
+        )
+        if application.decided_on and application.awarded_pence:
+            out.add(
+                application.decided_on,
+                "grant",
+                f"Grant awarded: {pounds(application.awarded_pence)}",
+                f"{application.scheme.name}. {application.decision_reason}",
+                url,
+            )
+        elif application.decided_on:
+            out.add(
+                application.decided_on,
+                "grant",
+                "Grant not awarded",
+                f"{application.scheme.name}. {application.decision_reason}",
+                url,
+            )
+
+
 def school_timeline(*, user, establishment, kinds=None) -> list[TimelineEntry]:
     """The school's timeline as this user may see it, newest first; only the given kinds
     (keys of KINDS) if any. The caller checks that the user may see the school."""
     wanted = set(KINDS) if not kinds else set(kinds) & set(KINDS)
     out = _Entries()
-    if "category" in wanted:
-        _categories(out, user, establishment)
     if wanted & {"case", "power", "structural"}:
         _cases(out, user, establishment, wanted)
-    if "notice" in wanted:
-        _notices(out, user, establishment)
-    if "letter" in wanted:
-        _letters(out, user, establishment)
-    if "meeting" in wanted:
-        _meetings(out, user, establishment)
-    if "visit" in wanted:
-        _visits(out, user, establishment)
-    if "plan" in wanted:
-        _plans(out, user, establishment)
-    if "cycle" in wanted:
-        _cycles(out, user, establishment)
-    if "deployment" in wanted:
-        _deployments(out, user, establishment)
+    for kind, gather in _GATHERERS.items():
+        if kind in wanted:
+            gather(out, user, establishment)
     return out.newest_first()
+
+
+# Each kind of entry and the function that gathers it (cases, powers and structural
+# solutions come from one function, above).
+_GATHERERS = {
+    "category": _categories,
+    "notice": _notices,
+    "letter": _letters,
+    "meeting": _meetings,
+    "visit": _visits,
+    "plan": _plans,
+    "cycle": _cycles,
+    "deployment": _deployments,
+    "grant": _grants,
+}

@@ -7,7 +7,7 @@ import io
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import QuerySet, Sum
+from django.db.models import Count, QuerySet, Sum
 from django.shortcuts import get_object_or_404
 
 from uplift.categorisation.rounds.selectors import current_categories
@@ -22,6 +22,7 @@ from uplift.commissioning.models import (
 from uplift.commissioning.traded.rules import RULES
 from uplift.funds.money import pounds
 from uplift.schools.models import Establishment, PhaseGroup
+from uplift.support.models import Visit, VisitStatus
 
 USAGE_WORDS = {
     UsageKind.ADVISER_SESSION: "adviser sessions",
@@ -46,16 +47,36 @@ def subscriptions(*, user, service=None, academic_year: str = "") -> QuerySet[Su
     return found.order_by("-academic_year", "service__name", "establishment__name", "id")
 
 
-def usage_totals(subscription_ids) -> dict[int, dict[str, int]]:
-    """{subscription id: {"adviser sessions": n, "training places": n}}, in one query."""
+def usage_totals(subscriptions) -> dict[int, dict[str, int]]:
+    """{subscription id: {"adviser sessions": n, "training places": n}}: the use logged
+    against each subscription, plus the school's finalised adviser visits in the
+    subscription's year as adviser sessions. Two queries."""
+    subscriptions = list(subscriptions)
     rows = (
-        Usage.objects.filter(subscription_id__in=list(subscription_ids))
+        Usage.objects.filter(subscription__in=subscriptions)
         .values("subscription_id", "kind")
         .annotate(total=Sum("quantity"))
     )
     found: dict[int, dict[str, int]] = defaultdict(dict)
     for row in rows:
         found[row["subscription_id"]][USAGE_WORDS[row["kind"]]] = row["total"]
+    visits = (
+        Visit.objects.filter(
+            establishment_id__in={s.establishment_id for s in subscriptions},
+            academic_year__in={s.academic_year for s in subscriptions},
+            status=VisitStatus.FINALISED,
+        )
+        .values("establishment_id", "academic_year")
+        .annotate(total=Count("pk"))
+    )
+    finalised = {(v["establishment_id"], v["academic_year"]): v["total"] for v in visits}
+    for sub in subscriptions:
+        if sub.status != SubscriptionStatus.BOUGHT:
+            continue
+        made = finalised.get((sub.establishment_id, sub.academic_year), 0)
+        if made:
+            used = found[sub.pk]
+            used["adviser sessions"] = used.get("adviser sessions", 0) + made
     return found
 
 
@@ -108,7 +129,7 @@ def traded_report(*, service: TradedService, academic_year: str) -> TradedReport
             service=service, academic_year=academic_year
         ).select_related("package")
     }
-    used = usage_totals(s.pk for s in subs.values())
+    used = usage_totals(subs.values())
     categories = current_categories(establishment_ids=[s.pk for s in schools])
     expectations = list(service.expectations.select_related("package"))
     labels = dict(PhaseGroup.choices)

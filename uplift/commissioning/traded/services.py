@@ -72,7 +72,7 @@ def create_service(
         "traded_service.created",
         service,
         la=la,
-        changes={"name": [None, service.name], "packages": [None, [p["name"] for p in packages]]},
+        changes={"name": [None, service.name], "Packages": [None, [p["name"] for p in packages]]},
         reason=required(reason, "why the service is added"),
     )
     return service

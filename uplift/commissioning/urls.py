@@ -1,0 +1,27 @@
+"""/commissioning/...: providers and commissions, grants and bursaries, traded services."""
+
+from django.urls import path
+
+from uplift.commissioning import views
+from uplift.commissioning.commissions import views as commissions
+from uplift.commissioning.grants import views as grants
+from uplift.commissioning.traded import views as traded
+
+app_name = "commissioning"
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("providers/", commissions.providers, name="providers"),
+    path("commissions/", commissions.commission_list, name="commission_list"),
+    path("commissions/<int:pk>/", commissions.commission_detail, name="commission_detail"),
+    path("commissions/<int:pk>/report/<slug:part>/", commissions.report_part, name="report_part"),
+    path("commissions/<int:pk>/report.pdf", commissions.report_pdf_view, name="report_pdf"),
+    path("grants/", grants.scheme_list, name="scheme_list"),
+    path("grants/<int:pk>/", grants.scheme_detail, name="scheme_detail"),
+    path("grants/<int:pk>/apply/", grants.apply, name="apply"),
+    path("applications/<int:pk>/", grants.application_detail, name="application_detail"),
+    path("applications/<int:pk>/letter.pdf", grants.application_letter, name="application_letter"),
+    path("traded/", traded.service_list, name="service_list"),
+    path("traded/<int:pk>/", traded.service_report, name="service_report"),
+    path("traded/<int:pk>/subscribe/", traded.subscription_new, name="subscription_new"),
+    path("traded/<int:pk>/invoices.csv", traded.invoices_csv, name="invoices_csv"),
+]
