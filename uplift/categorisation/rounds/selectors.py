@@ -7,6 +7,7 @@ from datetime import datetime
 from django.db.models import Count, Q
 
 from uplift.categorisation.models import (
+    BodyDecision,
     CategoryChange,
     Decision,
     Round,
@@ -132,8 +133,10 @@ def rounds_for(*, las) -> list[Round]:
 
 def round_rows(*, round: Round, category: str = "", undecided: bool = False):
     """The round's schools by name, optionally only one category (the standing one) or only
-    those not yet decided. One query."""
-    rows = round.categorisations.select_related("establishment", "decided_by")
+    those not yet decided, each with the bodies' decisions on it. Two queries."""
+    rows = round.categorisations.select_related("establishment", "decided_by").prefetch_related(
+        "body_decisions"
+    )
     if category:
         rows = rows.filter(
             Q(final_category=category) | Q(final_category="", proposed_category=category)
@@ -145,3 +148,14 @@ def round_rows(*, round: Round, category: str = "", undecided: bool = False):
 
 def undecided_count(*, round: Round) -> int:
     return round.categorisations.filter(decision=Decision.UNDECIDED).count()
+
+
+def body_decisions(*, round: Round) -> list[dict]:
+    """The bodies' decisions on the round's schools, one line per body, day and outcome,
+    with how many schools: "agreed by the consortium board on 3 December 2026"."""
+    return list(
+        BodyDecision.objects.filter(categorisation__round=round)
+        .values("body", "held_on", "outcome", "source")
+        .annotate(schools=Count("id"))
+        .order_by("held_on", "body", "outcome", "source")
+    )

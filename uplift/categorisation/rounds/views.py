@@ -86,6 +86,7 @@ def round_detail(request, pk: int):
             "undecided": undecided,
             "undecided_count": rounds_selectors.undecided_count(round=round_),
             "meetings": round_.board_meetings.prefetch_related("referred__establishment"),
+            "body_decisions": rounds_selectors.body_decisions(round=round_),
         },
     )
 
