@@ -11,6 +11,7 @@ from uplift.api.imports import routes as imports
 from uplift.api.inspections import routes as inspections
 from uplift.api.letters import routes as letters
 from uplift.api.meetings import routes as meetings
+from uplift.api.partnerships import routes as partnerships
 from uplift.api.plans import routes as plans
 from uplift.api.reports import routes as reports
 from uplift.api.schools import routes as schools
@@ -45,5 +46,5 @@ api.add_router("", schools.router)
 api.add_router("", inspections.router)
 api.add_router("", imports.router)
 api.add_router("", reports.router)
-for area in (cases, flags, letters, meetings, calendar, visits, plans, work):
+for area in (cases, flags, letters, meetings, calendar, visits, plans, work, partnerships):
     api.add_router("", area.router)

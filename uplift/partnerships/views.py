@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
@@ -225,9 +226,13 @@ def votes(request, pk):
 def action_new(request, pk):
     meeting = _meeting(request, pk)
     change = _managing(request, meeting.partnership)
-    owners = get_user_model().objects.filter(
-        seat_holdings__seat__partnership=meeting.partnership
-    ).distinct() | get_user_model().objects.filter(pk=request.user.pk)
+    owners = (
+        get_user_model()
+        .objects.filter(
+            Q(seat_holdings__seat__partnership=meeting.partnership) | Q(pk=request.user.pk)
+        )
+        .distinct()
+    )
     form = ActionForm(request.POST or None, owners=owners.order_by("first_name"))
     if request.method == "POST" and form.is_valid():
         done = attempt(form, meetings.add_action, meeting=meeting, **form.cleaned_data, **change)
@@ -240,7 +245,11 @@ def action_new(request, pk):
 @login_required
 def action_done(request, pk):
     action = get_object_or_404(
-        Action.objects.select_related("meeting__partnership__la", "owner"), pk=pk
+        Action.objects.select_related("meeting__partnership__la", "owner").filter(
+            Q(owner=request.user)
+            | Q(meeting__partnership__in=access.visible_partnerships(request.user))
+        ),
+        pk=pk,
     )
     if action.owner_id != request.user.pk and not access.can_manage(
         request.user, action.meeting.partnership
