@@ -300,7 +300,8 @@ def _decide_categories(actor, via, motion, meeting) -> None:
         round=meeting.round,
         body=f"the {meeting.partnership.name} board",
         held_on=meeting.held_on,
-        source=f"a vote at its meeting, {meeting.title}",
+        source=f"a vote at its meeting, {meeting.title}"
+        + (" (sample data)" if meeting.partnership.is_sample else ""),
         agreed=[row.categorisation for row in rows if row.resolve == Resolve.AGREE],
         referred=[row.categorisation for row in rows if row.resolve == Resolve.REFER],
     )
