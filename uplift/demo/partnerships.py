@@ -14,6 +14,7 @@ from uplift.categorisation.models import Decision
 from uplift.partnerships import meetings, services
 from uplift.partnerships.models import Constituency, Kind, MemberKind, Partnership, Quorum
 from uplift.schools.models import Establishment, PhaseGroup, SchoolGroup
+from uplift.schools.selectors import open_establishments
 
 EDUCATION_PARTNERSHIP = "Hertfordshire Education Partnership"
 CONSORTIUM = "Stevenage Consortium"
@@ -36,7 +37,7 @@ def seed_partnerships(*, la, officer, group_name: str) -> str:
 
 def _towns(la, phase, count):
     towns = Counter(
-        Establishment.objects.filter(la=la, phase_group=phase, status="Open")
+        open_establishments(Establishment.objects.filter(la=la, phase_group=phase))
         .exclude(town="")
         .values_list("town", flat=True)
     )
@@ -109,7 +110,7 @@ def _education_partnership(la, change):
             starts_on=SINCE,
             **change,
         )
-    schools = Establishment.objects.filter(la=la, status="Open")
+    schools = open_establishments(Establishment.objects.filter(la=la))
     services.take_responsibility(
         partnership=partnership, establishments=schools, starts_on=SINCE, reason=WHY, **change
     )
