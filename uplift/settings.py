@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "uplift.reports",
     "django_tasks",
     "uplift.profiles",
+    "uplift.partnerships",
     "uplift.casework",
     "uplift.support",
     "uplift.brokerage",
@@ -189,6 +190,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 50 * 1024 * 1024
 # published file (LAIT: 641,070 rows; KS4: 496 columns) and keep a spreadsheet import
 # under about 500 MB of memory.
 UPLIFT_MAX_UPLOAD_BYTES = int(os.environ.get("UPLIFT_MAX_UPLOAD_BYTES", 50 * 1024 * 1024))
+UPLIFT_PAPER_MAX_BYTES = int(os.environ.get("UPLIFT_PAPER_MAX_BYTES", 10 * 1024 * 1024))
 UPLIFT_MAX_ROWS = int(os.environ.get("UPLIFT_MAX_ROWS", 1_000_000))
 UPLIFT_MAX_COLUMNS = int(os.environ.get("UPLIFT_MAX_COLUMNS", 1_000))
 UPLIFT_MAX_CELLS = int(os.environ.get("UPLIFT_MAX_CELLS", 10_000_000))

@@ -23,6 +23,7 @@ urlpatterns = [
     path("categorisation/", include("uplift.categorisation.urls")),
     path("reports/", include("uplift.reports.urls")),
     path("profiles/", include("uplift.profiles.urls")),
+    path("partnerships/", include("uplift.partnerships.urls")),
     path("casework/", include("uplift.casework.urls")),
     path("support/", include("uplift.support.urls")),
     path("brokerage/", include("uplift.brokerage.urls")),

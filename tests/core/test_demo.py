@@ -5,11 +5,12 @@ from django.core.management import call_command
 
 from uplift.accounts.models import Profile, Role
 from uplift.casework.models import ConcernCase, LetterTemplate, OpenedBy
-from uplift.categorisation.models import Round, RoundStatus
+from uplift.categorisation.models import BodyDecision, Round, RoundStatus
 from uplift.demo.data_files import DEMO_FILES
 from uplift.demo.personas import PERSONAS
 from uplift.imports.models import ImportRun, RunStatus
 from uplift.inspections.models import Inspection
+from uplift.partnerships.models import Partnership
 from uplift.performance.models import Result
 from uplift.schools.models import Establishment
 from uplift.support.models import NoteTemplate
@@ -44,6 +45,14 @@ def test_demo_loads_all_then_changes_nothing(capsys):
     assert concern and set(cases.values_list("establishment_id", flat=True)) == concern
     assert LetterTemplate.objects.filter(la__code="919").count() == 4
     assert NoteTemplate.objects.filter(la__code="919", is_default=True).exists()
+    consortium = Partnership.objects.get(name="Stevenage Consortium", is_sample=True)
+    agreed = BodyDecision.objects.filter(categorisation__round=autumn, outcome="agreed")
+    assert agreed.exists() and {d.body for d in agreed} == {"the Stevenage Consortium board"}
+    assert consortium.meetings.get().motions.filter(casting_vote="for", outcome="carried").exists()
+    york = Partnership.objects.get(name="Hertfordshire Education Partnership")
+    assert york.seats.filter(name__startswith="Secondary heads").count() == 6
+    assert york.seats.filter(name__startswith="Primary heads").count() == 8
+    assert york.seats.filter(voting=False).count() == 3
 
     counts = {
         m: m.objects.count()

@@ -49,6 +49,7 @@ AREA_TABLES = tuple(
         "matrix_people",
         "matrix_brokerage",
         "matrix_money",
+        "matrix_partnerships",
     )
 )
 
@@ -80,6 +81,8 @@ OTHER_LA = "in  ok  404 404 404 404 404 404 ok"
 TARGET_SETTERS = "in  ok  ok  403 403 404 404 404 403"
 POLICY_EDITORS = "in  ok  ok  403 403 403 403 403 403"
 UNPUBLISHED_ROUND = "in  ok  ok  404 404 404 404 404 404"
+# A profile of the board's school: the board member (seat current) agrees its category.
+BOARD_AND_OFFICERS = "in  ok  ok  404 404 404 404 ok  404"
 OTHER_LA_POLICY = "in  ok  404 403 403 403 403 403 403"
 VERSION_ROUTE = "categorisation/policies/<int:pk>/versions/<int:number>/"
 # The API answers JSON: 401 without credentials rather than a redirect.
@@ -384,12 +387,12 @@ def expected_table(w: World) -> list[tuple[str, str, str]]:
         (
             "profiles/<str:la_code>/<str:round_code>/<int:urn>/",
             "/profiles/919/2026-autumn/117001/",
-            UNPUBLISHED_ROUND,
+            BOARD_AND_OFFICERS,
         ),
         (
             "profiles/<str:la_code>/<str:round_code>/<int:urn>/pdf/",
             "/profiles/919/2026-autumn/117001/pdf/",
-            UNPUBLISHED_ROUND,
+            BOARD_AND_OFFICERS,
         ),
         ("profiles/batches/<int:pk>/", f"/profiles/batches/{batch.pk}/", UNPUBLISHED_ROUND),
         # The JSON API, here with the browser session (tokens carry the same scope)

@@ -16,6 +16,7 @@ from uplift.api.inspections import routes as inspections
 from uplift.api.judgements import routes as judgements
 from uplift.api.letters import routes as letters
 from uplift.api.meetings import routes as meetings
+from uplift.api.partnerships import routes as partnerships
 from uplift.api.plans import routes as plans
 from uplift.api.reports import routes as reports
 from uplift.api.schools import routes as schools
@@ -65,5 +66,6 @@ for area in (
     brokerage,
     funds,
     commissioning,
+    partnerships,
 ):
     api.add_router("", area.router)

@@ -298,3 +298,34 @@ class CategoryChange(models.Model):
 
     def __str__(self) -> str:
         return f"URN {self.establishment.urn} re-categorised {self.category}"
+
+
+class BodyOutcome(models.TextChoices):
+    AGREED = "agreed", "Agreed"
+    REFERRED = "referred", "Referred back"
+
+
+class BodyDecision(models.Model):
+    """A body's decision on one school's category in a round (a consortium or partnership
+    board given that role, deciding by a vote in its meeting): agreed, which accepts the
+    proposal, or referred back to the officers for review. `source` names the record the
+    decision came from (the meeting), in words."""
+
+    categorisation = models.ForeignKey(
+        SchoolCategorisation, on_delete=models.CASCADE, related_name="body_decisions"
+    )
+    body = models.CharField(max_length=200)
+    held_on = models.DateField()
+    outcome = models.CharField(max_length=8, choices=BodyOutcome.choices)
+    source = models.CharField(max_length=300)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    recorded_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["categorisation", "-held_on", "-id"]
+
+    def __str__(self) -> str:
+        verb = "agreed" if self.outcome == BodyOutcome.AGREED else "referred back"
+        return f"{verb.capitalize()} by {self.body} on {self.held_on.day} {self.held_on:%B %Y}"

@@ -16,6 +16,8 @@ from uplift.categorisation.services import (
     create_policy_from_preset,
     propose_round,
 )
+from uplift.demo.partnerships import agree_by_consortium, seed_partnerships
+from uplift.demo.personas_seed import PARTNERSHIP_NAME
 from uplift.support.visits.services import ensure_default_note_template
 
 DEMO_ROUND = "2026-autumn"
@@ -30,12 +32,14 @@ def seed_casework(*, la, officer_username: str = "la.officer") -> str:
     change = {"actor": officer, "via": Via.CLI}
     ensure_default_letter_templates(la=la)
     ensure_default_note_template(la=la)
+    seed_partnerships(la=la, officer=officer, group_name=PARTNERSHIP_NAME)
     round_ = Round.objects.filter(la=la, code=DEMO_ROUND).first()
     if round_ is not None and round_.status == RoundStatus.PUBLISHED:
         return f"round {DEMO_ROUND} already published"
     version = _active_version(la, change)
     propose_round(la=la, code=DEMO_ROUND, policy_version=version, reason=WHY, **change)
     round_ = Round.objects.get(la=la, code=DEMO_ROUND)
+    agreed = agree_by_consortium(round_=round_, officer=officer)
     for row in round_.categorisations.filter(decision=Decision.UNDECIDED):
         decide_school(categorisation=row, version=row.version, decision=Decision.ACCEPTED, **change)
     round_.refresh_from_db()
@@ -50,7 +54,7 @@ def seed_casework(*, la, officer_username: str = "la.officer") -> str:
     )
     round_.refresh_from_db()
     publish_round(round=round_, version=round_.version, reason=WHY, **change)
-    return f"round {DEMO_ROUND} proposed, agreed and published"
+    return f"round {DEMO_ROUND} proposed, agreed ({agreed}) and published"
 
 
 def _active_version(la, change):

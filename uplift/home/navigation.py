@@ -140,7 +140,20 @@ AREAS: tuple[Area, ...] = (
         permission="funds.manage_finance",
         permission_roles=frozenset({R.LA_OFFICER}),
     ),
-    Area("my_work", "My work", "workload:my_work", WORKERS, ("workload:my_work",)),
+    Area(
+        "partnerships",
+        "Partnerships",
+        "partnerships:list",
+        EVERYONE,
+        ("partnerships:",),
+    ),
+    Area(
+        "my_work",
+        "My work",
+        "workload:my_work",
+        WORKERS | {R.BOARD_MEMBER},
+        ("workload:my_work",),
+    ),
     Area(
         "reports",
         "Reports",
@@ -244,6 +257,9 @@ PURPOSES = {
         "credits and good practice."
     ),
     "money": ("Funds and their ledgers, commissions, grants and bursaries, and traded services."),
+    "partnerships": (
+        "Partnerships and boards: their seats, meetings, votes and the decisions they take."
+    ),
     "my_work": "What is yours to do: visits, notes, actions, objectives and cases.",
     "reports": "Reports on the local authority's schools, with their data to download.",
     "groups": "Partnerships, federations and other groups of schools.",

@@ -7,12 +7,15 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.urls import reverse
 
 from uplift.accounts.access import profile_of
 from uplift.accounts.models import Role
 from uplift.casework.access import visible_cases, visible_meetings
 from uplift.casework.models import Compliance, MeetingAction, Stage, WarningNotice
 from uplift.core.dates import long_date
+from uplift.partnerships.access import visible_partnerships
+from uplift.partnerships.models import Action as PartnershipAction
 from uplift.support.access import visible_action_plans
 from uplift.support.models import Milestone, Objective, PlanStatus, Visit, VisitStatus
 from uplift.workload.reminders import (
@@ -30,6 +33,7 @@ WORKING_ROLES = {
     Role.ADVISER,
     Role.HEADTEACHER,
     Role.CHAIR_OF_GOVERNORS,
+    Role.BOARD_MEMBER,  # actions of their board's meetings
 }
 
 
@@ -177,6 +181,36 @@ def _actions(user, today) -> list[WorkRow]:
     ]
 
 
+def _partnership_actions(user, today) -> list[WorkRow]:
+    """Actions of partnership meetings the user owns and has not done."""
+    actions = (
+        PartnershipAction.objects.filter(owner=user, done_on__isnull=True)
+        .select_related("meeting__partnership")
+        .annotate(
+            can_open=Exists(visible_partnerships(user).filter(pk=OuterRef("meeting__partnership")))
+        )
+        .order_by("due_on", "id")
+    )
+    return [
+        WorkRow(
+            key=_key(action),
+            kind=Kind.ACTION,
+            title=action.description,
+            school=None,
+            due_on=action.due_on,
+            url=reverse("partnerships:meeting", args=[action.meeting_id])
+            if action.can_open
+            else "",
+            status=(
+                f"From the {action.meeting.partnership.name} meeting of "
+                f"{long_date(action.meeting.held_on)}"
+            ),
+            overdue=action.due_on < today,
+        )
+        for action in actions
+    ]
+
+
 def _objectives(user, today) -> list[WorkRow]:
     plans = visible_action_plans(user)
     objectives = (
@@ -292,7 +326,7 @@ def my_work(*, user, today: date) -> MyWork:
         role=role,
         visits=_upcoming_visits(user, today),
         notes=_notes(user, profile, today),
-        actions=_actions(user, today),
+        actions=_actions(user, today) + _partnership_actions(user, today),
         objectives=_objectives(user, today),
         cases=_cases(user, today),
     )

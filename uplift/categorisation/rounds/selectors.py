@@ -8,6 +8,7 @@ from django.db.models import CharField, Count, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, NullIf
 
 from uplift.categorisation.models import (
+    BodyDecision,
     CategoryChange,
     Decision,
     Round,
@@ -227,14 +228,16 @@ def filtered_rows(*, round: Round, filters: RoundFilters, previous: Round | None
         rows = rows.filter(decision=DECISION_FILTERS[filters.decision][1])
     if filters.changed and previous is not None:
         rows = changed_since(rows)
-    return rows.select_related("establishment", "decided_by").order_by(
-        "establishment__name", "establishment__urn"
+    return (
+        rows.select_related("establishment", "decided_by")
+        .prefetch_related("body_decisions")
+        .order_by("establishment__name", "establishment__urn")
     )
 
 
 def round_rows(*, round: Round, category: str = "", undecided: bool = False):
     """The round's schools by name, optionally only one category (the standing one) or only
-    those not yet decided. One query."""
+    those not yet decided, each with the bodies' decisions on it. Two queries."""
     filters = RoundFilters(category=category, decision="undecided" if undecided else "")
     return list(filtered_rows(round=round, filters=filters))
 
@@ -253,3 +256,14 @@ def decision_counts(*, round: Round) -> dict[str, int]:
 
 def undecided_count(*, round: Round) -> int:
     return round.categorisations.filter(decision=Decision.UNDECIDED).count()
+
+
+def body_decisions(*, round: Round) -> list[dict]:
+    """The bodies' decisions on the round's schools, one line per body, day and outcome,
+    with how many schools: "agreed by the consortium board on 3 December 2026"."""
+    return list(
+        BodyDecision.objects.filter(categorisation__round=round)
+        .values("body", "held_on", "outcome", "source")
+        .annotate(schools=Count("id"))
+        .order_by("held_on", "body", "outcome", "source")
+    )

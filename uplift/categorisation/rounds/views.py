@@ -104,6 +104,7 @@ def _round_page_context(request, round_, form=None):
         "form": form,
         "filter_query": _filter_query(filters),
         "meetings": round_.board_meetings.prefetch_related("referred__establishment"),
+        "body_decisions": rounds_selectors.body_decisions(round=round_),
     }
 
 

@@ -1,0 +1,129 @@
+"""Permission-matrix rows of the partnership pages and API (see test_permission_matrix.py).
+Hertfordshire's board is read by the LA's staff, regional viewers and the board member who
+holds a seat today; it is run by the LA's officers. Essex's is the administrator's and the
+viewer's only."""
+
+from datetime import date, timedelta
+
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from uplift.categorisation.models import Round
+from uplift.partnerships.models import (
+    Action,
+    Constituency,
+    Holding,
+    Kind,
+    Meeting,
+    Motion,
+    Paper,
+    Partnership,
+    Responsibility,
+    RoundRole,
+    Seat,
+)
+
+READERS = "in  ok  ok  ok  ok  404 404 ok  ok"
+MANAGERS = "in  ok  ok  403 403 404 404 403 403"
+ONLY_ADMIN_VIEWER = "in  ok  404 404 404 404 404 404 ok"
+ONLY_ADMIN = "in  ok  404 404 404 404 404 404 403"
+OWNER = "in  ok  ok  403 403 404 404 ok  403"
+SIGNED_IN = "in  ok  ok  ok  ok  ok  ok  ok  ok"
+API_READERS = "401 ok  ok  ok  ok  404 404 ok  ok"
+API_ONLY_ADMIN_VIEWER = "401 ok  404 404 404 404 404 404 ok"
+API_SIGNED_IN = "401 ok  ok  ok  ok  ok  ok  ok  ok"
+
+
+def board(la, school, name, holder=None, round_=None):
+    today = timezone.localdate()
+    partnership = Partnership.objects.create(
+        la=la, kind=Kind.CONSORTIUM, name=name, created_at=timezone.now()
+    )
+    Responsibility.objects.create(
+        partnership=partnership, establishment=school, starts_on=date(2024, 9, 1)
+    )
+    seat = Seat.objects.create(
+        partnership=partnership, name="Primary heads", constituency=Constituency.PHASE, voting=True
+    )
+    if holder is not None:
+        Holding.objects.create(
+            seat=seat,
+            person="Bola Board",
+            user=holder,
+            starts_on=today - timedelta(days=30),
+            ends_on=today + timedelta(days=300),
+        )
+    if round_ is not None:
+        RoundRole.objects.create(round=round_, partnership=partnership, given_at=timezone.now())
+    meeting = Meeting.objects.create(
+        partnership=partnership, held_on=today, title="Autumn board", recorded_at=timezone.now()
+    )
+    motion = Motion.objects.create(meeting=meeting, text="That the board meets monthly")
+    paper = Paper(
+        meeting=meeting,
+        title="Data pack",
+        size=5,
+        content_type="text/plain",
+        uploaded_at=timezone.now(),
+    )
+    paper.file.save("data-pack.txt", ContentFile(b"data\n"), save=True)
+    action = Action.objects.create(
+        meeting=meeting,
+        description="Share the data pack",
+        owner=holder or get_user_model().objects.get(username="admin"),
+        due_on=today,
+    )
+    return partnership, meeting, motion, paper, action
+
+
+def rows(w) -> list[tuple[str, str, str]]:
+    member = get_user_model().objects.get(username="board.member")
+    autumn = Round.objects.get(code="2026-autumn")
+    ours = board(w.in_scope.la, w.in_scope, "North Herts board", member, autumn)
+    theirs = board(w.other_la.la, w.other_la, "Tendring board")
+    table = []
+    for (p, meeting, motion, paper, action), reader, manager in (
+        (ours, READERS, MANAGERS),
+        (theirs, ONLY_ADMIN_VIEWER, ONLY_ADMIN),
+    ):
+        m = f"/partnerships/meetings/{meeting.pk}"
+        api_reader = API_READERS if reader == READERS else API_ONLY_ADMIN_VIEWER
+        table += [
+            ("partnerships/<int:pk>/", f"/partnerships/{p.pk}/", reader),
+            ("partnerships/<int:pk>/meetings/new/", f"/partnerships/{p.pk}/meetings/new/", manager),
+            ("partnerships/meetings/<int:pk>/", f"{m}/", reader),
+            ("partnerships/meetings/<int:pk>/attendance/", f"{m}/attendance/", manager),
+            ("partnerships/meetings/<int:pk>/motions/new/", f"{m}/motions/new/", manager),
+            ("partnerships/meetings/<int:pk>/actions/new/", f"{m}/actions/new/", manager),
+            ("partnerships/meetings/<int:pk>/papers/new/", f"{m}/papers/new/", manager),
+            ("partnerships/meetings/<int:pk>/minutes.pdf", f"{m}/minutes.pdf", reader),
+            (
+                "partnerships/motions/<int:pk>/votes/",
+                f"/partnerships/motions/{motion.pk}/votes/",
+                manager,
+            ),
+            ("partnerships/papers/<int:pk>/", f"/partnerships/papers/{paper.pk}/", reader),
+            (
+                "partnerships/actions/<int:pk>/done/",
+                f"/partnerships/actions/{action.pk}/done/",
+                OWNER if reader == READERS else ONLY_ADMIN,
+            ),
+            ("api/v1/partnerships/<int:pk>", f"/api/v1/partnerships/{p.pk}", api_reader),
+            (
+                "api/v1/partnerships/<int:pk>/meetings",
+                f"/api/v1/partnerships/{p.pk}/meetings",
+                api_reader,
+            ),
+            ("api/v1/meetings/<int:pk>/votes", f"/api/v1/meetings/{meeting.pk}/votes", api_reader),
+        ]
+    table += [
+        ("partnerships/", "/partnerships/", SIGNED_IN),
+        (
+            "partnerships/<int:pk>/rounds/<int:round_pk>/",
+            f"/partnerships/{ours[0].pk}/rounds/{autumn.pk}/",
+            READERS,
+        ),
+        ("api/v1/partnerships", "/api/v1/partnerships", API_SIGNED_IN),
+    ]
+    return table

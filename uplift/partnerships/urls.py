@@ -1,0 +1,20 @@
+from django.urls import path
+
+from uplift.partnerships import views
+
+app_name = "partnerships"
+urlpatterns = [
+    path("", views.partnership_list, name="list"),
+    path("<int:pk>/", views.partnership_detail, name="detail"),
+    path("<int:pk>/rounds/<int:round_pk>/", views.board_round, name="round"),
+    path("<int:pk>/meetings/new/", views.meeting_new, name="meeting_new"),
+    path("meetings/<int:pk>/", views.meeting_detail, name="meeting"),
+    path("meetings/<int:pk>/attendance/", views.attendance, name="attendance"),
+    path("meetings/<int:pk>/motions/new/", views.motion_new, name="motion_new"),
+    path("meetings/<int:pk>/actions/new/", views.action_new, name="action_new"),
+    path("meetings/<int:pk>/papers/new/", views.paper_new, name="paper_new"),
+    path("meetings/<int:pk>/minutes.pdf", views.minutes, name="minutes"),
+    path("motions/<int:pk>/votes/", views.votes, name="votes"),
+    path("actions/<int:pk>/done/", views.action_done, name="action_done"),
+    path("papers/<int:pk>/", views.paper_download, name="paper"),
+]
