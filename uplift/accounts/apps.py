@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class AccountsConfig(AppConfig):
     name = "uplift.accounts"
     label = "accounts"
+
+    def ready(self):
+        from uplift.accounts import lockout
+
+        lockout.install()  # sign-in lockout per account and per address
