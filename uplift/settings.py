@@ -213,7 +213,9 @@ UPLIFT_DEMO_DATA = BASE_DIR / "demo_data"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"forbidden_on_one_line": {"()": "uplift.core.logging.ForbiddenOnOneLine"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {"django.request": {"filters": ["forbidden_on_one_line"]}},  # 403: one line
     "root": {"handlers": ["console"], "level": os.environ.get("UPLIFT_LOG_LEVEL", "WARNING")},
 }
 
@@ -229,9 +231,12 @@ from csp.constants import NONE, SELF  # noqa: E402
 # django-axes: five wrong passwords for one username from one address lock that pair out for
 # 15 minutes, with a GOV.UK page (status 429). Tests sign in with force_login, or post the
 # real form, which gives axes the request it needs.
+# One address trying many accounts is locked out as well, after 20 wrong passwords in all
+# (uplift.accounts.lockout makes the limit below one that axes calls).
 AXES_FAILURE_LIMIT = 5
+UPLIFT_SIGN_IN_LIMIT_PER_ADDRESS = 20
 AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 

@@ -8,7 +8,7 @@ import pytest
 from django.db import transaction
 
 from uplift.audit.models import AuditEvent
-from uplift.audit.services import diff, record_event, snapshot
+from uplift.audit.services import NO_REASON_ASKED, diff, record_event, snapshot
 from uplift.imports import registry
 from uplift.imports.base import Importer
 from uplift.imports.errors import FileRejected
@@ -70,20 +70,40 @@ def test_record_event_fills_who_and_where(world):
 
 def test_record_event_without_a_user_is_the_system(world):
     with transaction.atomic():
-        event = record_event(actor=None, via="system", action="x.y", obj=world.herts_cluster)
+        event = record_event(
+            actor=None, via="system", action="x.y", obj=world.herts_cluster, reason="Nightly"
+        )
     assert (event.actor, event.actor_label, event.la) == (None, "system", world.herts)
+
+
+def test_record_event_names_the_command_line_rather_than_the_system(world):
+    with transaction.atomic():
+        event = record_event(actor=None, via="cli", action="x.y", obj=world.herts, reason="Why")
+    assert event.actor_label.startswith("command line")
+
+
+def test_every_event_has_a_reason_or_says_none_was_asked(world):
+    with pytest.raises(TypeError, match="reason"):
+        record_event(actor=None, via="system", action="x", obj=world.herts)  # no reason given
+    with transaction.atomic():
+        blank = record_event(actor=None, via="web", action="x", obj=world.herts, reason="  ")
+        stated = record_event(
+            actor=None, via="web", action="x", obj=world.herts, reason=NO_REASON_ASKED
+        )
+    assert blank.reason == stated.reason == "No reason asked"
+    assert not AuditEvent.objects.filter(reason="").exists()
 
 
 def test_record_event_refuses_an_unknown_channel(world):
     with pytest.raises(ValueError, match="unknown channel"):
-        record_event(actor=None, via="email", action="x", obj=world.herts)
+        record_event(actor=None, via="email", action="x", obj=world.herts, reason="x")
 
 
 @pytest.mark.django_db(transaction=True)
 def test_record_event_must_share_the_changes_transaction():
     la = LocalAuthority.objects.create(code="919", name="Hertfordshire")
     with pytest.raises(RuntimeError, match="inside the change's transaction"):
-        record_event(actor=None, via="system", action="x", obj=la)
+        record_event(actor=None, via="system", action="x", obj=la, reason="x")
     assert not AuditEvent.objects.exists()
 
 

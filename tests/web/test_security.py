@@ -1,6 +1,7 @@
 """Security settings: sign-in throttling, cookie flags, the Content Security Policy and a clean
 `uplift check --deploy` under the production settings."""
 
+import logging
 import os
 import re
 import secrets
@@ -47,6 +48,18 @@ def test_five_wrong_passwords_lock_that_username_out_from_that_address(client, o
     elsewhere = sign_in(client, "la.officer", "pw-for-tests", address="10.0.0.2")
     assert elsewhere.status_code == 302
     assert client.session["_auth_user_id"] == str(officer.pk)
+
+
+@pytest.mark.django_db
+def test_one_address_trying_many_accounts_is_locked_out(client, officer):
+    limit = settings.UPLIFT_SIGN_IN_LIMIT_PER_ADDRESS
+    for number in range(limit - 1):  # never twice the same account: no account's limit
+        assert sign_in(client, f"guess{number}", "wrong").status_code == 200
+    assert sign_in(client, "guess-last", "wrong").status_code == 429
+    assert sign_in(client, "la.officer", "pw-for-tests").status_code == 429  # locked here
+    assert "_auth_user_id" not in client.session
+    elsewhere = sign_in(client, "la.officer", "pw-for-tests", address="10.0.0.2")
+    assert elsewhere.status_code == 302  # another address is not affected
 
 
 @pytest.mark.django_db
@@ -146,3 +159,16 @@ def test_production_settings_refuse_to_start_without_a_real_secret_key():
     result = _uplift("check", env=env)
     assert result.returncode != 0
     assert "Set DJANGO_SECRET_KEY" in result.stderr
+
+
+@pytest.mark.django_db
+def test_a_403_is_logged_as_one_line_without_a_traceback(client, make_user, caplog):
+    client.force_login(make_user("head", Role.HEADTEACHER))
+    with caplog.at_level("WARNING", logger="django.request"):
+        response = client.get("/history/")
+    assert response.status_code == 403
+    (record,) = [r for r in caplog.records if r.name == "django.request"]
+    assert record.exc_info is None and record.exc_text is None
+    line = logging.getLogger().handlers[0].format(record) if logging.getLogger().handlers else ""
+    assert "Traceback" not in line and "\n" not in record.getMessage()
+    assert "/history/" in record.getMessage()

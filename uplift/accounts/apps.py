@@ -6,6 +6,8 @@ class AccountsConfig(AppConfig):
     label = "accounts"
 
     def ready(self):
-        from uplift.accounts import signals
+        from uplift.accounts import lockout, signals
 
         signals.connect()
+
+        lockout.install()  # sign-in lockout per account and per address

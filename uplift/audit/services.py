@@ -1,6 +1,7 @@
 """Writing audit events, inside the transaction of the change they describe."""
 
 import datetime
+import getpass
 from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
@@ -10,6 +11,9 @@ from django.utils import timezone
 from uplift.audit.models import AuditEvent, Via
 
 SYSTEM_LABEL = "system"
+# The reason of an action that asks for none (a login, a setting up of defaults): stated, so
+# that every event says either why or that nobody was asked.
+NO_REASON_ASKED = "No reason asked"
 
 
 def record_event(
@@ -19,14 +23,16 @@ def record_event(
     action: str,
     obj,
     changes: dict | None = None,
-    reason: str = "",
+    reason: str,
     establishment=None,
     la=None,
     actor_label: str = "",
 ) -> AuditEvent:
     """Record one change. Call it inside the caller's transaction, after the write, so the
     event and the change are saved together or not at all. The LA defaults to the
-    establishment's, then to the object's own `la` if it has one."""
+    establishment's, then to the object's own `la` if it has one. `reason` is required: the
+    person's reason, or NO_REASON_ASKED for an action that asks for none (a blank reason is
+    recorded as that). Without a user, the command line is named with the machine's user."""
     if via not in Via.values:
         raise ValueError(f"unknown channel {via!r}")
     if not transaction.get_connection().in_atomic_block:
@@ -37,7 +43,7 @@ def record_event(
     return AuditEvent.objects.create(
         occurred_at=timezone.now(),
         actor=user,
-        actor_label=actor_label or (user.get_username() if user else SYSTEM_LABEL),
+        actor_label=actor_label or (user.get_username() if user else _no_user_label(via)),
         via=via,
         action=action,
         content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
@@ -46,7 +52,7 @@ def record_event(
         establishment=establishment,
         la=la,
         changes=changes or {},
-        reason=reason.strip(),
+        reason=(reason or "").strip() or NO_REASON_ASKED,
     )
 
 
@@ -62,7 +68,7 @@ def record_events(
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("record_events must run inside the change's transaction")
     user = actor if actor is not None and actor.is_authenticated else None
-    label = actor_label or (user.get_username() if user else SYSTEM_LABEL)
+    label = actor_label or (user.get_username() if user else _no_user_label(via))
     now = timezone.now()
     types = {}
     events = []
@@ -83,10 +89,19 @@ def record_events(
                 establishment=establishment,
                 la_id=getattr(establishment, "la_id", None),
                 changes=changes or {},
-                reason=((own_reason[0] if own_reason else reason) or "").strip(),
+                reason=((own_reason[0] if own_reason else reason) or "").strip() or NO_REASON_ASKED,
             )
         )
     return AuditEvent.objects.bulk_create(events)
+
+
+def _no_user_label(via: str) -> str:
+    if via != Via.CLI:
+        return SYSTEM_LABEL
+    try:
+        return f"command line ({getpass.getuser()})"
+    except (KeyError, OSError):  # no name for the process's user
+        return "command line"
 
 
 def snapshot(instance, fields=None) -> dict:

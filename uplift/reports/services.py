@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from django.db import IntegrityError, transaction
 
-from uplift.audit.services import diff, record_event, snapshot
+from uplift.audit.services import NO_REASON_ASKED, diff, record_event, snapshot
 from uplift.core.errors import Conflict, NotAllowed, Refused
 from uplift.performance.models import Level, Measure, Result
 from uplift.reports import access
@@ -62,6 +62,7 @@ def create_target(
             obj=target,
             changes=diff({}, snapshot(target, TARGET_FIELDS)),
             la=la,
+            reason=NO_REASON_ASKED,
         )
     return target
 
@@ -78,6 +79,7 @@ def delete_target(*, actor, via: str, target: ReportTarget) -> None:
             obj=locked,
             changes=diff(snapshot(locked, TARGET_FIELDS), {}),
             la=target.la,
+            reason=NO_REASON_ASKED,
         )
         locked.delete()
 

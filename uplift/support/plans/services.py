@@ -12,7 +12,7 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
-from uplift.audit.services import record_event
+from uplift.audit.services import NO_REASON_ASKED, record_event
 from uplift.core.errors import NotAllowed, Refused
 from uplift.support import access
 from uplift.support.models import (
@@ -126,6 +126,7 @@ def create_plan(
                 "ends_on": [None, ends_on.isoformat() if ends_on else None],
                 "case": [None, str(case) if case else None],
             },
+            reason=NO_REASON_ASKED,
         )
     return plan
 
@@ -177,6 +178,7 @@ def add_objective(
                 "owner": [None, owner.get_full_name() or owner.get_username()],
                 "due_on": [None, due_on.isoformat()],
             },
+            reason=NO_REASON_ASKED,
         )
     return objective
 
@@ -216,6 +218,7 @@ def add_milestone(*, actor, via: str, objective: Objective, text: str, due_on: d
                 "text": [None, text],
                 "due_on": [None, due_on.isoformat()],
             },
+            reason=NO_REASON_ASKED,
         )
     return milestone
 
@@ -245,6 +248,7 @@ def complete_milestone(*, actor, via: str, milestone: Milestone, done_on: date) 
             obj=milestone,
             establishment=plan.establishment,
             changes={"done_on": [None, done_on.isoformat()]},
+            reason=NO_REASON_ASKED,
         )
     return milestone
 
@@ -287,6 +291,7 @@ def record_review(
                 "rag": [None, Rag(rag).label],
                 "commentary": [None, commentary],
             },
+            reason=NO_REASON_ASKED,
         )
     return review
 
@@ -316,6 +321,7 @@ def mark_objective_achieved(
             obj=objective,
             establishment=plan.establishment,
             changes={"achieved_on": [None, achieved_on.isoformat()]},
+            reason=NO_REASON_ASKED,
         )
     return objective
 

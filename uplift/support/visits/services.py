@@ -419,6 +419,7 @@ def comment_on_note(*, actor, via: str, visit: Visit, comment: str, version: int
                 "status": [VisitStatus.AWAITING_COMMENT, visit.status],
                 "head_comment": [None, comment],
             },
+            reason="The headteacher's comment on the note of visit",
         )
     return visit
 

@@ -1,4 +1,4 @@
-"""`uplift revoke-token PREFIX [--reason TEXT]`: stop a token working, audited. The prefix
+"""`uplift revoke-token PREFIX --reason TEXT`: stop a token working, audited. The prefix
 is printed when the token is made."""
 
 from django.core.management.base import BaseCommand, CommandError
@@ -13,9 +13,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("prefix")
-        parser.add_argument("--reason", default="", help="why, kept in the audit trail")
+        parser.add_argument("--reason", required=True, help="why, kept in the audit trail")
 
     def handle(self, *args, prefix, reason, **options):
+        if not reason.strip():
+            raise CommandError("--reason: say why the token is revoked", returncode=2)
         tokens = list(ApiToken.objects.filter(prefix=prefix.rstrip("…").strip()))
         if len(tokens) != 1:
             found = "no token" if not tokens else f"{len(tokens)} tokens"
