@@ -77,6 +77,11 @@ PATHS = {
     "/api/v1/me/work",
     "/api/v1/schools/{urn}/timeline",
     "/api/v1/schools/{urn}/flags",
+    # Partnerships and boards
+    "/api/v1/partnerships",
+    "/api/v1/partnerships/{pk}",
+    "/api/v1/partnerships/{pk}/meetings",
+    "/api/v1/meetings/{pk}/votes",
 }
 
 
