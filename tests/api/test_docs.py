@@ -86,6 +86,11 @@ PATHS = {
     "/api/v1/commissions",
     "/api/v1/grant-schemes",
     "/api/v1/subscriptions",
+    # Partnerships and boards
+    "/api/v1/partnerships",
+    "/api/v1/partnerships/{pk}",
+    "/api/v1/partnerships/{pk}/meetings",
+    "/api/v1/meetings/{pk}/votes",
 }
 
 

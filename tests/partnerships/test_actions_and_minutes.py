@@ -100,3 +100,21 @@ def test_a_paper_too_large_or_of_the_wrong_kind_is_refused(pw, meeting, settings
     client = Client()
     client.force_login(pw["head_a"])
     assert b"".join(client.get(f"/partnerships/papers/{paper.pk}/").streaming_content) == b"data"
+
+
+def test_an_overdue_action_is_in_the_daily_reminder(pw, meeting):
+    from uplift.workload.reminders import overdue_items, reminder_body
+
+    today = timezone.localdate()
+    meetings.add_action(
+        actor=pw["officer"],
+        via=Via.WEB,
+        meeting=meeting,
+        description="Send the terms of reference",
+        owner=pw["head_b"],
+        due_on=today - timedelta(days=2),
+    )
+    items = overdue_items(today=today)[pw["head_b"]]
+    body = reminder_body(pw["head_b"], items, day=today)
+    assert "Send the terms of reference (North Herts Consortium)" in body
+    assert f"/partnerships/meetings/{meeting.pk}/" in body

@@ -162,7 +162,7 @@ def test_finding_overdue_items_takes_the_same_queries_however_many(
         make_power(case, used_on=TODAY - timedelta(days=20))
         make_visit(school, users["adviser"], scheduled_for=YESTERDAY)
 
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         found = overdue_items(today=TODAY)
 
     assert len(found[officer]) == count * 6  # action, objective, milestone, notice x2, power

@@ -26,6 +26,7 @@ from uplift.casework.models import (
     WarningNotice,
 )
 from uplift.core.dates import long_date
+from uplift.partnerships.models import Action as PartnershipAction
 from uplift.support.models import Milestone, Objective, PlanStatus, Visit, VisitStatus
 from uplift.workload.models import ReminderSent
 
@@ -64,7 +65,7 @@ class Item:
     key: str  # unique per thing reminded of, e.g. "casework.meetingaction:12"
     kind: str  # one of Kind
     title: str
-    school: object  # the Establishment
+    school: object  # the Establishment (None for a partnership's action)
     due_on: date
     url: str  # absolute path of the page that shows it
     approaching: bool = False  # a deadline not yet passed (the s.64 window)
@@ -273,8 +274,27 @@ def _notes_to_write(today):
         )
 
 
+def _partnership_actions(today):
+    found = PartnershipAction.objects.filter(done_on__isnull=True, due_on__lt=today).select_related(
+        "owner", "meeting__partnership"
+    )
+    for action in found:
+        yield (
+            action.owner,
+            Item(
+                key=_key(action),
+                kind=Kind.ACTION,
+                title=_clip(f"{action.description} ({action.meeting.partnership.name})"),
+                school=None,
+                due_on=action.due_on,
+                url=reverse("partnerships:meeting", args=[action.meeting_id]),
+            ),
+        )
+
+
 SOURCES = (
     _actions,
+    _partnership_actions,
     _objectives,
     _milestones,
     _compliance,
@@ -288,7 +308,7 @@ SOURCES = (
 def overdue_items(*, today: date) -> dict:
     """Every owner (a User) with their overdue items, each owner's oldest first. Items
     with nobody to tell (a case with neither a lead officer nor an opener) are left out.
-    One query per source, eight in all."""
+    One query per source, nine in all."""
     found: dict = {}
     for source in SOURCES:
         for owner, item in source(today):
@@ -329,6 +349,10 @@ def reminder_subject(items: list[Item]) -> str:
     return f"Uplift: {count} overdue item{'s' if count != 1 else ''}"
 
 
+def _place(item: Item) -> str:
+    return f"{item.school.name} (URN {item.school.urn}), " if item.school is not None else ""
+
+
 def reminder_body(owner, items: list[Item], *, day: date) -> str:
     name = owner.get_full_name() or owner.get_username()
     base = site_url()
@@ -342,7 +366,7 @@ def reminder_body(owner, items: list[Item], *, day: date) -> str:
         when = "due by" if item.approaching else "was due"
         lines += [
             f"- {item.kind_label}: {item.title}",
-            f"  {item.school.name} (URN {item.school.urn}), {when} {long_date(item.due_on)}",
+            f"  {_place(item)}{when} {long_date(item.due_on)}",
             f"  {base}{item.url}",
             "",
         ]
