@@ -209,7 +209,8 @@ def test_the_timeline_takes_the_same_queries_however_long(
         ).update(ended_on=day)
     user = get_user_model().objects.get(pk=officer.pk)
 
-    with django_assert_num_queries(21):  # two for the user's permissions (grants)
+    # two read the user's permissions (grants); one reads school-to-school support
+    with django_assert_num_queries(21):
         entries = school_timeline(user=user, establishment=school)
     assert len(entries) >= 15 * count
 

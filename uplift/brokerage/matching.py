@@ -150,7 +150,7 @@ def _score(leader, request, facts, committed, record) -> Proposal:
     left = max(Decimal(leader.days_per_term) - committed, Decimal(0))
     wanted = Decimal(max(request.days, 1))
     score += int(min(left, wanted) / wanted * 20)
-    reasons.append(f"{left:g} of {leader.days_per_term} days left this term")
+    reasons.append(f"{float(left):g} of {leader.days_per_term} days left this term")
     points, reason = _record(record)
     return Proposal(leader, score + points, [*reasons, reason], left)
 

@@ -386,7 +386,8 @@ def _deployments(out: _Entries, user, school) -> None:
             out.add(
                 session.held_on,
                 "deployment",
-                f"School-to-school support session ({session.days:g} days)",
+                f"School-to-school support session ({float(session.days):g} "
+                f"day{'' if session.days == 1 else 's'})",
                 session.focus,
                 url,
             )

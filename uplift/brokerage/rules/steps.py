@@ -89,7 +89,7 @@ class WithinDaysAgreed(Rule):
         total = delivered + days
         if total <= deployment.days_planned:
             return None
-        return {"delivered": f"{total:g}", "planned": deployment.days_planned}
+        return {"delivered": f"{float(total):g}", "planned": deployment.days_planned}
 
 
 @register

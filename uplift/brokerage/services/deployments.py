@@ -191,7 +191,7 @@ def log_session(*, actor, via, deployment, held_on, days, focus, notes) -> Suppo
             current.status = DeploymentStatus.IN_PROGRESS
             save_versioned(current, ["status"], actor, "The first session was logged")
         audit(actor, via, "brokerage.session_logged", session, establishment=school)
-        what = f"{days:g} day{'s' if days != 1 else ''} of support"
+        what = f"{float(days):g} day{'s' if days != 1 else ''} of support"
         supporter = current.organisation.establishment
         if (
             credits
