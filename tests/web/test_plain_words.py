@@ -78,10 +78,10 @@ def problems_in(text: str) -> list[str]:
 
 def test_the_checks_catch_what_they_look_for():
     text = "Source: ks2_2023-24.csv. Rule coasting_2025 fired. Head: None. by la.officer"
-    assert problems_in(text) == [
+    assert [problem.split(" (")[0] for problem in problems_in(text)] == [
         "file name ks2_2023-24.csv",
         "code coasting_2025",
-        "None as a value ('Rule coasting_2025 fired. Head: None. by la.o')",
+        "None as a value",
         "login name 'la.officer'",
     ]
     assert problems_in("Category 2 (Good), by Olivia Hart on 1 May 2026. Not recorded") == []
