@@ -124,3 +124,18 @@ def test_a_school_without_a_name_shows_what_is_known_and_which_file_names_it(
     page = client.get("/schools/117009/").content.decode()
     assert "Unnamed school (URN 117009, community school, Hertfordshire)" in page
     assert "school information spine" in page and "GIAS" in page
+
+
+def test_the_demo_round_publishes_with_schools_the_policy_cannot_place(herts, register, users):
+    """The demo's sample officer decides the schools without evidence (labelled a sample)."""
+    from django.contrib.auth import get_user_model
+
+    from uplift.accounts.models import Profile, Role
+    from uplift.demo.casework import seed_casework
+
+    officer = get_user_model().objects.create_user(username="la.officer")
+    Profile.objects.create(user=officer, role=Role.LA_OFFICER, la=herts)
+    assert seed_casework(la=herts).endswith("published")
+    nursery = SchoolCategorisation.objects.get(establishment__name="Nursery")
+    assert nursery.decision == Decision.OVERRIDDEN
+    assert nursery.override_reason.startswith("Sample decision")
