@@ -50,7 +50,7 @@ def test_an_officer_records_and_lists_judgements(client, bearer, api_get, person
     event = AuditEvent.objects.get(action="categorisation.judgement_recorded")
     assert event.via == Via.API
     stale = post(client, bearer, officer, body | {"value": "concern"})
-    assert_error(stale, 409, "stale_version")
+    assert assert_error(stale, 409, "conflict")["details"][0]["type"] == "stale_version"
     newer = post(client, bearer, officer, body | {"value": "concern", "version": 1})
     assert newer.status_code == 201 and newer.json()["version"] == 2
     listed = api_get(officer, "/judgements", {"urn": 117001}).json()
@@ -59,7 +59,7 @@ def test_an_officer_records_and_lists_judgements(client, bearer, api_get, person
     standing = api_get(officer, "/judgements", {"standing": "true"}).json()
     assert [r["value"] for r in standing["results"]] == ["concern"]
     off_scale = post(client, bearer, officer, body | {"value": "B", "version": 2})
-    assert_error(off_scale, 422, "not_on_scale")
+    assert assert_error(off_scale, 422, "validation_error")["details"][0]["type"] == "not_on_scale"
     assert OfficerJudgement.objects.count() == 2
 
 

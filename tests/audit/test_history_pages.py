@@ -126,11 +126,15 @@ def test_unknown_objects_are_not_found(client, world, label, pk):
 
 def test_a_schools_history_shows_who_when_what_and_why(client, world):
     add_herts_a_to_cluster(world)
-    client.force_login(world.users["herts_officer"])
+    officer = world.users["herts_officer"]
+    officer.first_name, officer.last_name = "Hana", "Reed"
+    officer.save()
+    client.force_login(officer)
     response = client.get(history("schools.establishment", world.schools["herts_a"].pk))
     html = response.content.decode()
     assert "School joined the group" in html
-    assert "herts.officer" in html and "Web page" in html
+    assert "Hana Reed" in html and "Web page" in html
+    assert "herts.officer" not in html  # people by name, never by login name
     assert REASON in html
     assert "Dacorum Cluster (Cluster)" in html  # the group it joined
     (shown,) = response.context["page"].object_list

@@ -34,7 +34,7 @@ def test_profile_html_has_every_section(round_):
     html = profile_document_html(profile)
     assert '<html lang="en-GB">' in html
     assert f"<title>{profile.title}</title>" in html
-    for heading in ("Category: Category 2 (Good)", "Inspection summary", "Performance", "Support"):
+    for heading in ("Category 2 (Good)", "Inspection summary", "Performance", "Support"):
         assert heading in html
     assert "Quality of education" in html  # the per-area grade on the framework
     assert "67%" in html  # the school's 2023-24 value
@@ -59,6 +59,36 @@ def test_pdf_is_a_tagged_pdf_with_the_content(round_, tmp_path):
         pdf_variant="pdf/ua-1", uncompressed_pdf=True
     )
     assert b"/StructTreeRoot" in raw and b"/MarkInfo" in raw
+
+
+def _boxes(box):
+    yield box
+    for child in getattr(box, "children", ()) or ():
+        yield from _boxes(child)
+
+
+def test_every_table_of_the_pdf_fits_the_page_width(round_):
+    """WeasyPrint's layout: no table cell reaches past the page's content area, however long
+    the sources and evidence in it."""
+    from weasyprint import HTML
+
+    profile = build_profile(round_=round_, establishment=school())
+    html = profile_document_html(profile).replace(
+        "</body>",
+        "<table><tr><td>" + "averyveryverylongwordwithoutbreaks" * 8 + "</td></tr></table></body>",
+    )
+    document = HTML(string=html).render()
+    overflowing = []
+    for number, page in enumerate(document.pages, start=1):
+        root = page._page_box
+        right = root.content_box_x() + root.width + 0.5
+        for box in _boxes(root):
+            if type(box).__name__ in ("TableCellBox", "TableBox", "TableRowBox"):
+                if box.position_x + box.margin_width() > right:
+                    overflowing.append(
+                        (number, type(box).__name__, box.position_x + box.margin_width(), right)
+                    )
+    assert not overflowing
 
 
 ALLOWED, HIDDEN = 200, 404

@@ -249,7 +249,12 @@ def test_schools_known_only_by_urn_come_last_and_still_have_a_link_text(
     assert urns_on(officer_client.get(LIST, {"sort": "-name"})) == [117001, 117009]
     html = officer_client.get(LIST).content.decode()
     assert '<a class="govuk-link" href="/schools/117009/">Name not known</a>' in html
-    assert '<h1 class="govuk-heading-l">Name not known</h1>' in page_of(officer_client, 117009)
+    page = page_of(officer_client, 117009)
+    assert (
+        '<h1 class="govuk-heading-l">Unnamed school (URN 117009, state-funded nursery, '
+        "Hertfordshire)</h1>"
+    ) in page
+    assert "school information spine" in page
 
 
 @pytest.mark.django_db
@@ -324,7 +329,7 @@ def test_list_shows_the_latest_graded_inspection(officer_client, herts, make_sch
         )
     rows = officer_client.get(LIST).content.decode().split('<tr class="govuk-table__row">')
     assert "Inadequate, special measures" in rows[2] and "Jun 2023" in rows[2]
-    assert "None" in rows[3]
+    assert "No graded inspection recorded" in rows[3]
 
 
 # The CSV download

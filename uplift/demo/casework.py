@@ -40,8 +40,22 @@ def seed_casework(*, la, officer_username: str = "la.officer") -> str:
     propose_round(la=la, code=DEMO_ROUND, policy_version=version, reason=WHY, **change)
     round_ = Round.objects.get(la=la, code=DEMO_ROUND)
     agreed = agree_by_consortium(round_=round_, officer=officer)
+    fallback = version.parsed.anchor.get("not_inspected")
     for row in round_.categorisations.filter(decision=Decision.UNDECIDED):
-        decide_school(categorisation=row, version=row.version, decision=Decision.ACCEPTED, **change)
+        if row.proposed_category:
+            decide_school(
+                categorisation=row, version=row.version, decision=Decision.ACCEPTED, **change
+            )
+            continue
+        decide_school(  # not enough evidence for the policy: the sample officer decides
+            categorisation=row,
+            version=row.version,
+            decision=Decision.OVERRIDDEN,
+            category=fallback,
+            reason="Sample decision: no inspection, data or judgement yet; placed pending a visit",
+            evidence="Sample record: none yet beyond the register",
+            **change,
+        )
     round_.refresh_from_db()
     record_board_meeting(
         round=round_,

@@ -125,5 +125,6 @@ def test_the_include_shows_each_flag_with_its_rule(la):
         {"flags": school_flags(establishment=stuck, on=date(2025, 6, 1))},
     )
     assert "Coasting school" in html and "RISE &quot;stuck&quot; school" in html
-    assert "Raised" in html and "coasting_2022" in html
+    assert "Raised" in html and "coasting_2022" not in html
+    assert "that applies (from 3 February 2025)" in html
     assert "In force from 1 September 2022 to 16 November 2025." in html

@@ -13,6 +13,7 @@ from uplift.accounts import access as accounts_access
 from uplift.audit.models import AuditEvent
 from uplift.audit.words import event_words
 from uplift.core.dates import long_date
+from uplift.core.words import humanise_code, looks_like_code
 from uplift.directory.history import access as history_access
 from uplift.schools.models import Establishment
 
@@ -140,4 +141,6 @@ def _text(value) -> str:
             return long_date(date.fromisoformat(value))
         except ValueError:
             return value
+    if isinstance(value, str) and looks_like_code(value):
+        return humanise_code(value)  # a stored code, e.g. a status: "awaiting_comment"
     return str(value)
