@@ -3,6 +3,7 @@ decision, changed since the last round), and accepting the policy's proposals fo
 schools in one step with one reason, audited per school."""
 
 import re
+from datetime import date
 
 import pytest
 
@@ -15,6 +16,7 @@ from uplift.core.errors import Conflict, Refused
 from uplift.schools.models import PhaseGroup
 
 ACCEPT_ALL = "Accept the proposals of every school"
+GOOD_ON = date(2023, 5, 10)  # every school's last graded inspection: good
 
 
 def text(response) -> str:
@@ -22,12 +24,15 @@ def text(response) -> str:
 
 
 @pytest.fixture
-def big_round(herts, make_school, active_policy):
-    """60 primary and 15 secondary schools, one round proposed."""
+def big_round(herts, make_school, inspect, active_policy):
+    """60 primary and 15 secondary schools, each graded good, one round proposed."""
     for urn in range(1, 61):
-        make_school(200000 + urn, herts, name=f"Primary {urn:03d}")
+        inspect(make_school(200000 + urn, herts, name=f"Primary {urn:03d}"), GOOD_ON, grade=2)
     for urn in range(1, 16):
-        make_school(300000 + urn, herts, phase=PhaseGroup.SECONDARY, name=f"Secondary {urn:03d}")
+        school = make_school(
+            300000 + urn, herts, phase=PhaseGroup.SECONDARY, name=f"Secondary {urn:03d}"
+        )
+        inspect(school, GOOD_ON, grade=2)
     return services.propose_round(
         actor=None,
         via=Via.CLI,
@@ -208,7 +213,7 @@ def test_the_round_page_reads_in_the_same_queries_whatever_the_round_size(
     with django_assert_max_num_queries(14):
         assert officer.get(url(big_round, "?changed=yes&phase=primary")).status_code == 200
     for urn in range(61, 200):
-        make_school(200000 + urn, herts, name=f"Primary {urn:03d}")
+        make_school(200000 + urn, herts, name=f"Primary {urn:03d}")  # not enough evidence
     services.propose_round(
         actor=None,
         via=Via.CLI,
@@ -220,3 +225,18 @@ def test_the_round_page_reads_in_the_same_queries_whatever_the_round_size(
     with django_assert_max_num_queries(14):
         response = officer.get(url(big_round, "?page=3"))
     assert "214 schools, showing 101 to 150" in text(response)
+
+
+def test_bulk_accept_leaves_schools_without_a_proposal_for_an_officer(big_round, users):
+    """Where the policy had not enough evidence, there is nothing to accept: those schools
+    stay undecided, for an officer to override with the category they decide."""
+    unproposed = big_round.categorisations.order_by("pk")[:3]
+    SchoolCategorisation.objects.filter(pk__in=[row.pk for row in unproposed]).update(
+        proposed_category=""
+    )
+    accepted = rounds_services.accept_proposals(
+        actor=users["officer"], via=Via.CLI, round=big_round, reason="all", filters=RoundFilters()
+    )
+    assert accepted == big_round.categorisations.count() - 3
+    left = big_round.categorisations.filter(decision=Decision.UNDECIDED)
+    assert {row.proposed_category for row in left} == {""} and left.count() == 3

@@ -155,8 +155,9 @@ def accept_proposals(
 ) -> int:
     """Accept the policy's proposed category for many of the round's schools in one step,
     with one reason: the ticked rows (`categorisation_ids`), else every row the filters
-    select. Schools already decided keep their decision. One transaction, one audit event
-    per school; returns how many schools were accepted."""
+    select. Schools already decided keep their decision, and a school for which the policy
+    had not enough evidence to propose a category is left for an officer to decide. One
+    transaction, one audit event per school; returns how many schools were accepted."""
     _check_la(actor, via, round.la)
     reason = _required(reason, "the reason for accepting these proposals")
     now = timezone.now()
@@ -175,9 +176,15 @@ def accept_proposals(
                 filters=filters or RoundFilters(),
                 previous=previous_round(round=round_),
             )
-        ids = list(rows.filter(decision=Decision.UNDECIDED).values_list("pk", flat=True))
+        ids = list(
+            rows.filter(decision=Decision.UNDECIDED)
+            .exclude(proposed_category="")
+            .values_list("pk", flat=True)
+        )
         if not ids:
-            raise Refused("None of the chosen schools is waiting for a decision")
+            raise Refused(
+                "None of the chosen schools has a proposed category waiting for a decision"
+            )
         SchoolCategorisation.objects.filter(pk__in=ids, decision=Decision.UNDECIDED).update(
             decision=Decision.ACCEPTED,
             final_category=F("proposed_category"),
