@@ -178,7 +178,8 @@ def test_my_work_takes_the_same_queries_however_many_rows(
         make_milestone(make_objective(school, officer, due_on=YESTERDAY), due_on=YESTERDAY)
     officer = get_user_model().objects.get(pk=officer.pk)
 
-    with django_assert_num_queries(9):  # the profile, one per list (cases: two, actions: two)
+    # the profile, the roles, one per list (cases: two, actions: two)
+    with django_assert_num_queries(10):
         work = my_work(user=officer, today=TODAY)
 
     assert len(work.cases) == len(work.visits) == len(work.notes) == len(work.actions) == count

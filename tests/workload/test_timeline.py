@@ -209,8 +209,9 @@ def test_the_timeline_takes_the_same_queries_however_long(
         ).update(ended_on=day)
     user = get_user_model().objects.get(pk=officer.pk)
 
-    # two read the user's permissions (grants); one reads school-to-school support
-    with django_assert_num_queries(21):
+    # two read the user's permissions, one the user's roles (grants), one school-to-school
+    # support
+    with django_assert_num_queries(22):
         entries = school_timeline(user=user, establishment=school)
     assert len(entries) >= 15 * count
 

@@ -54,10 +54,10 @@ def grants_of(user) -> list[RoleGrant]:
     if user is None or not user.is_authenticated or not user.is_active:
         return []
     cached = getattr(user, "_uplift_grants", None)
-    if cached is not None and cached[0] == signals.generation():
+    if cached is not None and cached[0] == signals.generation(user.pk):
         return cached[1]
     grants = list(RoleGrant.objects.filter(user_id=user.pk).order_by("-primary", "pk"))
-    user._uplift_grants = (signals.generation(), grants)
+    user._uplift_grants = (signals.generation(user.pk), grants)
     return grants
 
 

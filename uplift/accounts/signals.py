@@ -6,15 +6,29 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from uplift.accounts.models import Profile, RoleGrant
 
 GRANT_FIELDS = ("role", "la_id", "establishment_id", "group_id")
-_generation = [0]  # bumped on every change of a grant: access.py's per-user cache reads it
+_generation = [0]  # bumped when grants change in bulk
+_per_user: dict[int, int] = {}  # bumped when one user's grants change
 
 
-def generation() -> int:
-    return _generation[0]
+def generation(user_id: int) -> tuple[int, int]:
+    """What access.py's per-user cache of grants is valid for."""
+    return (_generation[0], _per_user.get(user_id, 0))
 
 
-def grants_changed(**_kwargs) -> None:
-    _generation[0] += 1
+def grants_changed(sender=None, instance=None, reverse=False, **_kwargs) -> None:
+    user_id = getattr(instance, "user_id", None)
+    if user_id is None or reverse:
+        _generation[0] += 1
+    else:
+        _per_user[user_id] = _per_user.get(user_id, 0) + 1
+
+
+def _remember(profile: Profile) -> None:
+    """Leave the user object that wrote the profile knowing its grants (saves a query)."""
+    user = profile._state.fields_cache.get("user")
+    if user is not None:
+        grants = list(RoleGrant.objects.filter(user_id=user.pk).order_by("-primary", "pk"))
+        user._uplift_grants = (generation(user.pk), grants)
 
 
 def profile_saved(sender, instance: Profile, **_kwargs) -> None:
@@ -26,12 +40,13 @@ def profile_saved(sender, instance: Profile, **_kwargs) -> None:
         RoleGrant.objects.filter(pk=grant.pk).update(**values)
     if created and instance.pk:
         grant.schools.set(instance.assigned_establishments.all())
-    grants_changed()
+    grants_changed(instance=instance)
+    _remember(instance)
 
 
 def profile_deleted(sender, instance: Profile, **_kwargs) -> None:
     RoleGrant.objects.filter(user_id=instance.user_id, primary=True).delete()
-    grants_changed()
+    grants_changed(instance=instance)
 
 
 def profile_schools_changed(sender, instance, action: str, reverse: bool, pk_set, **_kwargs):
@@ -51,7 +66,8 @@ def profile_schools_changed(sender, instance, action: str, reverse: bool, pk_set
         grant = RoleGrant.objects.filter(user_id=profile.user_id, primary=True).first()
         if grant is not None:
             grant.schools.set(profile.assigned_establishments.all())
-    grants_changed()
+        grants_changed(instance=profile)
+        _remember(profile)
 
 
 def connect() -> None:

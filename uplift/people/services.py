@@ -49,7 +49,8 @@ def describe_grant(grant: RoleGrant) -> str:
     """A role as a person reads it: "Headteacher of Oak Primary School"."""
     label = grant.get_role_display()
     if grant.role in SCHOOL_ROLES and grant.establishment_id:
-        return f"{label} of {grant.establishment.name}"
+        school = grant.establishment
+        return f"{label} of {school.name or f'the school with URN {school.urn}'}"
     if grant.role == Role.BOARD_MEMBER and grant.group_id:
         return f"{label} of {grant.group.name}"
     if grant.la_id:
@@ -325,6 +326,14 @@ def set_adviser_schools(
     return grant
 
 
+def _la_of(grant: RoleGrant):
+    if grant.la_id:
+        return grant.la
+    if grant.establishment_id:
+        return grant.establishment.la
+    return grant.group.la if grant.group_id else None
+
+
 @transaction.atomic
 def revoke_role(*, actor, via: str, grant: RoleGrant, reason: str) -> None:
     """Remove a role. If it was the primary role, the next one becomes primary."""
@@ -333,9 +342,9 @@ def revoke_role(*, actor, via: str, grant: RoleGrant, reason: str) -> None:
     if grant.role in access.NATIONAL_ROLES:
         access.check_may_give(actor, grant.role)
     else:
-        access.check_manages_la(actor, grant.la or getattr(grant.establishment, "la", None))
+        access.check_manages_la(actor, _la_of(grant))
     reason = _clean_reason(reason)
-    described = describe_grant(grant)
+    described, la = describe_grant(grant), _la_of(grant)
     if grant.primary:
         successor = RoleGrant.objects.filter(user=user, primary=False).order_by("pk").first()
         if successor is None:
@@ -355,7 +364,7 @@ def revoke_role(*, actor, via: str, grant: RoleGrant, reason: str) -> None:
         via=via,
         action="person.role_removed",
         obj=user,
-        la=grant.la,
+        la=la,
         changes={"roles": [described, None]},
         reason=reason,
     )
