@@ -210,8 +210,8 @@ def test_the_timeline_takes_the_same_queries_however_long(
     user = get_user_model().objects.get(pk=officer.pk)
 
     # two read the user's permissions, one the user's roles (grants), one school-to-school
-    # support
-    with django_assert_num_queries(22):
+    # support, one grant applications
+    with django_assert_num_queries(23):
         entries = school_timeline(user=user, establishment=school)
     assert len(entries) >= 15 * count
 
