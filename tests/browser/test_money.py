@@ -14,8 +14,8 @@ pytestmark = BROWSER_TEST
 
 def test_commit_money_and_be_refused_an_overspend_without_javascript(new_page, site):
     page = new_page(javascript=False)
-    sign_in(page, "la.officer")
-    page.get_by_role("link", name="Money", exact=True).click()
+    sign_in(page, "la.officer", start="/commissioning/")
+    expect(page.get_by_role("link", name="Money", exact=True)).to_be_visible()  # navigation
     page.get_by_role("link", name="Funds and their ledgers").click()
     page.get_by_role("link", name=re.compile(r"^Intervention budget \(sample\)")).click()
     expect(page.get_by_text("Sample data for the demonstration")).to_be_visible()
