@@ -84,6 +84,7 @@ def site(django_db_setup, django_db_blocker):
 def _load_demo_data() -> int:
     from uplift.demo.casework import seed_casework
     from uplift.demo.data_files import DEMO_FILES
+    from uplift.demo.funds import seed_money
     from uplift.demo.personas_seed import seed_personas
     from uplift.imports.models import RunStatus
     from uplift.imports.services import run_import
@@ -105,6 +106,7 @@ def _load_demo_data() -> int:
     # The demo's casework: the LA's autumn round published (which opens the concern cases of
     # its category 3b and 4 schools) and its default letter and note-of-visit templates.
     seed_casework(la=LocalAuthority.objects.get(code=HERTS))
+    seed_money(la=LocalAuthority.objects.get(code=HERTS))  # sample funds, grants, traded
     return runs[-1].pk
 
 

@@ -36,6 +36,11 @@ MAIN_PAGES = {
     "school timeline": "/schools/{school_urn}/timeline/",
     "school visits": "/support/schools/{school_urn}/visits/",
     "school plans": "/support/schools/{school_urn}/plans/",
+    "money and commissioning": "/commissioning/",
+    "funds": "/funds/",
+    "commissions": "/commissioning/commissions/",
+    "grants and bursaries": "/commissioning/grants/",
+    "traded services": "/commissioning/traded/",
     "page not found": "/schools/999999999/",
 }
 

@@ -13,12 +13,12 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 
 from uplift.audit.models import Via
+from uplift.categorisation.selectors import open_schools
 from uplift.commissioning.commissions import services as commissions
 from uplift.commissioning.grants import services as grants
 from uplift.commissioning.traded import services as traded
 from uplift.funds import services as funds
 from uplift.funds.models import Fund
-from uplift.schools.models import Establishment
 
 YEAR = "2026-27"
 BUDGET = "Intervention budget (sample)"
@@ -34,7 +34,7 @@ def seed_money(*, la, officer_username: str = "la.officer", head_username: str =
     if Fund.objects.filter(la=la, name=BUDGET, financial_year=YEAR).exists():
         return "sample funds already there"
     head = get_user_model().objects.get(username=head_username)
-    schools = list(Establishment.objects.filter(la=la, status__istartswith="open").order_by("urn"))
+    schools = list(open_schools(la=la, as_at=date(2026, 9, 1)).order_by("urn"))
     head_school = head.profile.establishment or schools[0]
     budget = _intervention_budget(la, head_school)
     pooled, members = _pooled_fund(la, schools)

@@ -9,8 +9,10 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, QuerySet, Sum
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from uplift.categorisation.rounds.selectors import current_categories
+from uplift.categorisation.selectors import open_on
 from uplift.commissioning.access import visible_services, visible_subscriptions
 from uplift.commissioning.models import (
     Subscription,
@@ -119,7 +121,7 @@ class TradedReport:
 def traded_report(*, service: TradedService, academic_year: str) -> TradedReport:
     """Buy-back by phase among the LA's open schools, and each school a rule flags."""
     schools = list(
-        Establishment.objects.filter(la_id=service.la_id, status__istartswith="open")
+        Establishment.objects.filter(open_on(timezone.localdate()), la_id=service.la_id)
         .only("pk", "name", "urn", "phase_group", "la_id")
         .order_by("name")
     )
