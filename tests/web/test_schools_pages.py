@@ -248,7 +248,7 @@ def test_schools_known_only_by_urn_come_last_and_still_have_a_link_text(
     assert urns_on(officer_client.get(LIST)) == [117001, 117009]
     assert urns_on(officer_client.get(LIST, {"sort": "-name"})) == [117001, 117009]
     html = officer_client.get(LIST).content.decode()
-    assert '<a class="govuk-link" href="/schools/117009/">Name not known</a>' in html
+    assert '<a class="govuk-link" href="/schools/117009/">Unnamed school</a>' in html
     page = page_of(officer_client, 117009)
     assert (
         '<h1 class="govuk-heading-l">Unnamed school (URN 117009, state-funded nursery, '
