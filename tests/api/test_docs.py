@@ -93,6 +93,7 @@ PATHS = {
     "/api/v1/schools/{urn}/timeline",
     "/api/v1/schools/{urn}/flags",
     "/api/v1/schools/{urn}/category",
+    "/api/v1/judgements",
     # Money: funds, commissions, grants and traded services
     "/api/v1/funds",
     "/api/v1/funds/{fund_id}/ledger",

@@ -127,8 +127,12 @@ def test_the_default_period_is_the_las_and_skips_its_school_holidays(open_case, 
     SchoolHoliday.objects.create(
         la=las["herts"], name="Half term", starts_on=date(2026, 5, 26), ends_on=date(2026, 5, 29)
     )
-    second = notices_services.issue_warning_notice(
-        actor=officer, via=Via.WEB, case=case, grounds=["safety"], issued_on=BEFORE_BANK_HOLIDAY
+    second = notices_services.issue_warning_notice(  # other grounds: not a repeat of the first
+        actor=officer,
+        via=Via.WEB,
+        case=case,
+        grounds=["safety", "standards"],
+        issued_on=BEFORE_BANK_HOLIDAY,
     )
     # 10 working days from 1 June (bank holiday 25 May, half term 26 to 29 May).
     assert (second.compliance_working_days, second.compliance_deadline) == (10, date(2026, 6, 12))

@@ -62,6 +62,7 @@ EXPECTED = {
     "headteacher": HEAD,
     "chair": HEAD,
     "board.member": EVERYONE | {"groups:detail"},
+    "la.admin": EVERYONE | {"people:list"},
     "dfe.viewer": EVERYONE | {"la:detail", "reports:la"},
 }
 

@@ -90,7 +90,7 @@ def test_an_invited_adviser_signs_in_with_their_organisations_account(provider, 
 
     answer = sign_in_through_provider(live_server, "asha.khan")
     assert answer.status_code == 200
-    assert answer.url == f"{live_server.url}/schools/", answer.url
+    assert answer.url == f"{live_server.url}/", answer.url  # their home page
     browser = answer.browser
     inside = browser.get(f"{live_server.url}/support/schools/{world.schools[0].urn}/visits/")
     assert inside.status_code == 200

@@ -242,7 +242,7 @@ def test_current_category_column_follows_published_rounds_and_mid_year_changes(h
 
     abbey = school(herts, 117001, "Abbey Primary")
     inspect(abbey, date(2022, 5, 10), grade=2)
-    school(herts, 117002, "Beech Primary")
+    inspect(school(herts, 117002, "Beech Primary"), date(2021, 3, 3), grade=3)
     cli = {"actor": None, "via": Via.CLI}
     draft = services.create_policy_from_preset(
         **cli, la=herts, preset="peterborough_2013", name="Peterborough", reason="x"

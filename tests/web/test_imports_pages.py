@@ -6,6 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from uplift.accounts.models import Role
 from uplift.imports import registry
@@ -120,7 +121,7 @@ def test_choose_page_offers_every_importer(officer_client):
     html = officer_client.get(UPLOAD).content.decode()
     for importer in registry.all_importers():
         assert f"?importer={importer.name}" in html
-        assert importer.label in html
+        assert escape(importer.label) in html
 
 
 @pytest.mark.django_db

@@ -165,7 +165,7 @@ def _consortium(la, change, group_name):
             chairs=chairs,
             **change,
         )
-        person = user.get_full_name() if user else f"Sample {key} holder"
+        person = (user.get_full_name() if user else "") or f"Sample {key} holder"
         services.appoint(seat=seat, person=person, user=user, starts_on=SINCE, **change)
 
 

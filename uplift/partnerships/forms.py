@@ -24,7 +24,7 @@ class MeetingForm(forms.Form):
         label="Categorisation round the meeting agrees",
         queryset=None,
         required=False,
-        empty_label="None",
+        empty_label="No round",
     )
 
     def __init__(self, *args, rounds, **kwargs):
@@ -82,7 +82,7 @@ class VotesForm(forms.Form):
 
     casting_vote = forms.ChoiceField(
         label="The chair's casting vote, if the votes are tied",
-        choices=[("", "None"), (Choice.FOR, "For"), (Choice.AGAINST, "Against")],
+        choices=[("", "No casting vote"), (Choice.FOR, "For"), (Choice.AGAINST, "Against")],
         required=False,
         widget=forms.RadioSelect,
     )

@@ -28,9 +28,15 @@ def request_list(request):
         "brokerage/requests.html",
         {
             "requests": found[:200],
-            "can_raise": access.managed_las(request.user).exists() or own_school_id(request.user),
+            "can_raise": access.managed_las(request.user).exists() or _head_of_a_school(request),
         },
     )
+
+
+def _head_of_a_school(request) -> bool:
+    """A headteacher raises requests for their own school (a chair reads them)."""
+    school = _school_for_new(request) if own_school_id(request.user) else None
+    return bool(school and access.can_raise_request(request.user, school))
 
 
 def _school_for_new(request):

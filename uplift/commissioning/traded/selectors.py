@@ -2,8 +2,6 @@
 the schools the rules flag, usage against entitlement, and the rows of an invoice file.
 A fixed number of queries however many schools."""
 
-import csv
-import io
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -22,6 +20,7 @@ from uplift.commissioning.models import (
     UsageKind,
 )
 from uplift.commissioning.traded.rules import RULES
+from uplift.core.csv_files import csv_text
 from uplift.funds.money import pounds
 from uplift.schools.models import Establishment, PhaseGroup
 from uplift.support.models import Visit, VisitStatus
@@ -172,7 +171,6 @@ def _count(row: PhaseRow, subscription) -> None:
         row.declined += 1
 
 
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 INVOICE_HEADER = (
     "Invoice reference",
     "LAESTAB",
@@ -185,12 +183,6 @@ INVOICE_HEADER = (
 )
 
 
-def _cell(value) -> str:
-    """Text a spreadsheet would run as a formula is made inert with a leading '."""
-    text = str(value)
-    return f"'{text}" if text.startswith(_FORMULA_STARTS) else text
-
-
 def invoice_csv(*, service: TradedService, academic_year: str) -> str:
     """One row per school that bought the service in the year, for the LA's finance system."""
     bought = (
@@ -200,21 +192,19 @@ def invoice_csv(*, service: TradedService, academic_year: str) -> str:
         .select_related("establishment", "package")
         .order_by("establishment__name", "id")
     )
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(INVOICE_HEADER)
-    for sub in bought:
-        whole, part = divmod(sub.price_pence, 100)
-        writer.writerow(
+    return csv_text(
+        INVOICE_HEADER,
+        (
             [
                 f"TS-{sub.pk:06d}",
                 sub.establishment.laestab,
                 sub.establishment.urn,
-                _cell(sub.establishment.name),
-                _cell(service.name),
-                _cell(sub.package.name),
+                sub.establishment.name,
+                service.name,
+                sub.package.name,
                 academic_year,
-                f"{whole}.{part:02d}",
+                f"{sub.price_pence // 100}.{sub.price_pence % 100:02d}",
             ]
-        )
-    return buffer.getvalue()
+            for sub in bought
+        ),
+    )
