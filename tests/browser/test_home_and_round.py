@@ -53,4 +53,4 @@ def test_an_officer_goes_home_to_a_round_filters_and_accepts_the_proposals(new_p
     expect(page.locator("main [role=status]")).to_have_text(re.compile(rf"^{left:,} schools?"))
     page.get_by_label("Decision", exact=True).select_option(label="Accepted")
     page.get_by_role("button", name="Apply filters").click()
-    expect(page.locator("main [role=status]")).to_contain_text(f"{primaries} school")
+    expect(page.locator("main [role=status]")).to_contain_text(f"{accepted:,} school")
