@@ -137,6 +137,24 @@ def test_an_entry_without_a_reason_is_refused(mw):
         )
 
 
+def test_text_longer_than_its_field_is_refused_never_cut(mw):
+    fund = mw.fund()
+    with pytest.raises(Refused, match="Shorten what the money is for to 300 characters"):
+        services.commit(
+            actor=mw["la.officer"],
+            via=Via.WEB,
+            fund=fund,
+            amount_pence=100,
+            dated=DAY,
+            reason="Deployment agreed",
+            description="x" * 301,
+        )
+    with pytest.raises(Refused, match="Shorten each ring-fence's name to 80 characters"):
+        mw.fund(name="Fenced", fences=("y" * 81,))
+    assert LedgerEntry.objects.filter(kind="commitment").count() == 0
+    assert not fund.__class__.objects.filter(name="Fenced").exists()
+
+
 def test_money_and_years_read_as_people_write_them():
     assert pounds(250_000) == "£2,500.00" and pounds(-5) == "-£0.05"
     assert parse_pounds("£2,500.50") == 250_050

@@ -38,10 +38,17 @@ def check_may_keep(actor, via, la_id: int) -> None:
         raise NotAllowed("Only an officer with the finance capability may change this fund")
 
 
-def _required(text: str, what: str) -> str:
+def _required(text: str, what: str, max_length: int | None = None) -> str:
     text = (text or "").strip()
     if not text:
         raise Refused(f"Enter {what}")
+    return _within(text, what, max_length)
+
+
+def _within(text: str, what: str, max_length: int | None) -> str:
+    """The text as given, or a refusal when it is longer than its field holds (never cut)."""
+    if max_length is not None and len(text) > max_length:
+        raise Refused(f"Shorten {what} to {max_length} characters or fewer")
     return text
 
 
@@ -77,16 +84,20 @@ def create_fund(
     if source not in Source.values:
         raise Refused(f"Choose where the money comes from (not {source!r})")
     financial_year_bounds(financial_year)
-    names = [fence.strip() for fence in ring_fences if fence.strip()]
+    names = [
+        _within(fence.strip(), "each ring-fence's name", 80)
+        for fence in ring_fences
+        if fence.strip()
+    ]
     if len(set(names)) != len(names):
         raise Refused("Give each ring-fence a different name")
     fund = Fund(
         la=la,
-        name=_required(name, "the fund's name")[:160],
-        owner_name=_required(owner_name, "who holds the fund")[:160],
+        name=_required(name, "the fund's name", 160),
+        owner_name=_required(owner_name, "who holds the fund", 160),
         owner_kind=owner_kind,
         source=source,
-        source_note=source_note.strip()[:300],
+        source_note=_within(source_note.strip(), "the note on the source", 300),
         financial_year=financial_year,
         is_sample=is_sample,
         created_at=timezone.now(),
@@ -97,7 +108,7 @@ def create_fund(
             fund.save()
     except IntegrityError:
         raise Conflict(f"{la.name} already has a fund called {fund}") from None
-    RingFence.objects.bulk_create(RingFence(fund=fund, name=n[:80]) for n in names)
+    RingFence.objects.bulk_create(RingFence(fund=fund, name=n) for n in names)
     record_event(
         actor=actor,
         via=via,
@@ -134,7 +145,7 @@ def _write(*, actor, via, fund, kind, signed_pence, dated, reason, description, 
         kind=kind,
         amount_pence=signed_pence,
         dated=dated,
-        description=_required(description, "what the money is for")[:300],
+        description=_required(description, "what the money is for", 300),
         reason=_required(reason, "the reason for this entry"),
         recorded_at=timezone.now(),
         recorded_by=_user(actor),

@@ -118,6 +118,14 @@ def apply(
     return application
 
 
+def _note(note, criterion: str) -> str:
+    """An assessor's note on one criterion, refused (never cut) past 1,000 characters."""
+    text = str(note or "").strip()
+    if len(text) > 1000:
+        raise Refused(f"Shorten the note on {criterion} to 1,000 characters or fewer")
+    return text
+
+
 def _assessment(scheme, assessment: list[dict]) -> list[dict]:
     """One {criterion, met, note} per criterion of the scheme, in its order."""
     given = {item.get("criterion"): item for item in assessment}
@@ -128,7 +136,7 @@ def _assessment(scheme, assessment: list[dict]) -> list[dict]:
         {
             "criterion": c,
             "met": bool(given[c].get("met")),
-            "note": str(given[c].get("note", "")).strip()[:1000],
+            "note": _note(given[c].get("note", ""), c),
         }
         for c in scheme.criteria
     ]
