@@ -15,6 +15,7 @@ from uplift.categorisation.models import (
     RoundStatus,
     SchoolCategorisation,
 )
+from uplift.core.words import person_name
 from uplift.schools.models import PhaseGroup
 
 
@@ -45,8 +46,9 @@ class _Labels:
         return self.definitions[version.pk].label(code)
 
 
-def _username(user) -> str:
-    return user.get_username() if user is not None else "the system"
+def _decider(user) -> str:
+    """Who decided, as colleagues know them (never a login name)."""
+    return person_name(user, nobody="the system")
 
 
 def proposal_reason(rationale: dict) -> str:
@@ -64,7 +66,7 @@ def _round_entry(row: SchoolCategorisation, labels: _Labels) -> CategoryEntry:
         source=f"Round {round_.code}",
         reason=row.override_reason if overridden else proposal_reason(row.rationale),
         evidence=row.override_evidence if overridden else "",
-        decided_by=_username(row.decided_by),
+        decided_by=_decider(row.decided_by),
         round_code=round_.code,
         policy_version=round_.policy_version,
     )
@@ -78,7 +80,7 @@ def _change_entry(change: CategoryChange, labels: _Labels) -> CategoryEntry:
         source="Re-categorised between rounds",
         reason=change.reason,
         evidence=change.evidence,
-        decided_by=_username(change.changed_by),
+        decided_by=_decider(change.changed_by),
         policy_version=change.policy_version,
     )
 
