@@ -25,6 +25,7 @@ OFFICER = EVERYONE | {
     "categorisation:round",
     "categorisation:policies",
     "categorisation:recategorise",
+    "categorisation:judgements",
     "profiles:round",
     "casework:case_list",
     "casework:case_detail",
