@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "uplift.people",
     "uplift.inspections",
     "uplift.performance",
+    "uplift.earlywarning",
     "uplift.imports",
     "uplift.audit",
     "uplift.categorisation",

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class EarlyWarningConfig(AppConfig):
+    name = "uplift.earlywarning"
+    label = "earlywarning"
+    verbose_name = "Early warning"
