@@ -34,7 +34,7 @@ def test_a_school_s_plans_with_their_latest_ratings(w, call):
         w.officer,
         "post",
         f"/objectives/{objective.pk}/reviews",
-        {"reviewed_on": str(past(1)), "rag": "green", "commentary": "On track"},
+        {"reviewed_on": str(past(1)), "rag": "green", "commentary": "On track", "version": 2},
     )
     body = call(w.head, "get", f"/schools/{w.school.urn}/action-plans").json()
     assert body["count"] == 1
@@ -60,7 +60,7 @@ def test_a_plan_is_built_through_the_api_and_audited_as_such(w, call):
         w.adviser,
         "post",
         f"/action-plans/{plan['id']}/objectives",
-        {"text": "Phonics", "owner_id": w.head.pk, "due_on": str(today())},
+        {"text": "Phonics", "owner_id": w.head.pk, "due_on": str(today()), "version": 1},
     )
     assert response.status_code == 201
     objective = response.json()["objectives"][0]
@@ -68,18 +68,21 @@ def test_a_plan_is_built_through_the_api_and_audited_as_such(w, call):
         w.adviser,
         "post",
         f"/objectives/{objective['id']}/milestones",
-        {"text": "Audit", "due_on": str(today())},
+        {"text": "Audit", "due_on": str(today()), "version": 2},
     )
     milestone = response.json()["objectives"][0]["milestones"][0]
     response = call(
-        w.adviser, "post", f"/milestones/{milestone['id']}/done", {"done_on": str(today())}
+        w.adviser,
+        "post",
+        f"/milestones/{milestone['id']}/done",
+        {"done_on": str(today()), "version": 3},
     )
     assert response.json()["objectives"][0]["milestones"][0]["done_on"] == str(today())
     response = call(
         w.adviser,
         "post",
         f"/action-plans/{plan['id']}/close",
-        {"closed_on": str(today()), "reason": "Achieved"},
+        {"closed_on": str(today()), "reason": "Achieved", "version": 4},
     )
     assert response.json()["status"] == "closed"
     assert set(
@@ -93,13 +96,21 @@ def test_a_refused_change_answers_409_with_the_rule(w, call):
         w.officer,
         "post",
         f"/action-plans/{plan.pk}/objectives",
-        {"text": "Phonics", "owner_id": w.users["board.member"].pk, "due_on": str(today())},
+        {
+            "text": "Phonics",
+            "owner_id": w.users["board.member"].pk,
+            "due_on": str(today()),
+            "version": 1,
+        },
     )
     error = assert_error(response, 409, "conflict")
     assert "cannot own an objective" in error["message"]
     assert error["details"][0]["type"] == "owner_sees_school"
     response = call(
-        w.head, "post", f"/action-plans/{plan.pk}/close", {"closed_on": str(today()), "reason": "x"}
+        w.head,
+        "post",
+        f"/action-plans/{plan.pk}/close",
+        {"closed_on": str(today()), "reason": "x", "version": 1},
     )
     assert_error(response, 403, "forbidden")
     response = call(
@@ -126,7 +137,7 @@ def test_a_support_cycle_through_the_api(w, call):
         w.officer,
         "post",
         f"/support-cycles/{cycle['id']}/steps",
-        {"stage": "second_review", "happened_on": str(today()), "summary": "Skip"},
+        {"stage": "second_review", "happened_on": str(today()), "summary": "Skip", "version": 1},
     )
     assert assert_error(response, 409, "conflict")["details"][0]["type"] == "no_skipping"
     plan = make_plan(w)
@@ -139,6 +150,7 @@ def test_a_support_cycle_through_the_api(w, call):
             "happened_on": str(today()),
             "summary": "Plan",
             "plan_id": plan.pk,
+            "version": 1,
         },
     )
     assert response.json()["plan_id"] == plan.pk and len(response.json()["steps"]) == 2

@@ -33,7 +33,7 @@ def test_an_officer_creates_a_plan_and_adds_an_objective(w, client):
     assert "Meera Patel (Headteacher)" in form and "Bola Adebayo" not in form
     response = client.post(
         f"/support/plans/{plan.pk}/objectives/new/",
-        {"text": "Phonics", "owner": w.head.pk, **day("due_on", today())},
+        {"text": "Phonics", "owner": w.head.pk, "version": 1, **day("due_on", today())},
     )
     assert response.status_code == 302 and plan.objectives.get().owner == w.head
 
@@ -61,7 +61,7 @@ def test_a_refused_change_is_explained_in_an_error_summary(w, client):
     as_(client, w.officer)
     response = client.post(
         f"/support/objectives/{objective.pk}/reviews/new/",
-        {"rag": "red", "commentary": "Slow", **day("reviewed_on", past(11))},
+        {"rag": "red", "commentary": "Slow", "version": 2, **day("reviewed_on", past(11))},
     )
     page = response.content.decode()
     assert response.status_code == 200 and "govuk-error-summary" in page
@@ -94,12 +94,17 @@ def test_a_step_offers_only_the_next_stages_and_explains_refusals(w, client):
     assert 'value="second_review"' not in page and 'value="exit_plan"' not in page
     response = client.post(
         f"/support/cycles/{cycle.pk}/steps/new/",
-        {"stage": "second_review", "summary": "Skip", **day("happened_on", today())},
+        {"stage": "second_review", "summary": "Skip", "version": 1, **day("happened_on", today())},
     )
     assert "A cycle cannot skip a stage" in response.content.decode()
     response = client.post(
         f"/support/cycles/{cycle.pk}/steps/new/",
-        {"stage": "intervention_plan", "summary": "Plan", **day("happened_on", today())},
+        {
+            "stage": "intervention_plan",
+            "summary": "Plan",
+            "version": 1,
+            **day("happened_on", today()),
+        },
     )
     assert "needs an action plan of Abbots Langley Primary" in response.content.decode()
     plan = make_plan(w, starts_on=past(15))
@@ -109,6 +114,7 @@ def test_a_step_offers_only_the_next_stages_and_explains_refusals(w, client):
             "stage": "intervention_plan",
             "summary": "Plan",
             "plan": plan.pk,
+            "version": 1,
             **day("happened_on", today() - timedelta(days=1)),
         },
     )

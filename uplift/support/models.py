@@ -105,6 +105,9 @@ class PlanStatus(models.TextChoices):
 
 
 class ActionPlan(models.Model):
+    """A school's action plan. The plan is the unit of optimistic locking: its version
+    covers its objectives, milestones and RAG-rated reviews, which are edited on its page."""
+
     establishment = models.ForeignKey(
         "schools.Establishment", on_delete=models.PROTECT, related_name="action_plans"
     )
@@ -123,6 +126,13 @@ class ActionPlan(models.Model):
     closed_reason = models.TextField(blank=True)
     created_by = _user()
     recorded_at = models.DateTimeField()
+    version = models.PositiveIntegerField(
+        default=1,
+        help_text="Goes up with every change to the plan, its objectives, "
+        "milestones and reviews: a change made from a stale page is refused",
+    )
+    changed_by = _user()
+    changed_at = models.DateTimeField(null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -206,6 +216,7 @@ class SupportCycle(models.Model):
     ended_on = models.DateField(null=True, blank=True)
     created_by = _user()
     recorded_at = models.DateTimeField()
+    version = models.PositiveIntegerField(default=1, help_text="Goes up with every step")
     history = HistoricalRecords()
 
     class Meta:

@@ -5,6 +5,9 @@ and system administrators; a headteacher or chair reads their own school's. Othe
 refused (403); a school, plan or cycle outside the caller's scope answers 404. Changes act
 for the caller, through the same services as the pages (their audit events say "API"). A
 change a rule refuses answers 409 with the rule's message, and its code in details[0].type.
+Every change to an existing plan or cycle takes the `version` the caller read (a plan's
+covers its objectives, milestones and reviews); a stale one answers 409 with
+details[0].type "stale_version", naming who changed it first.
 """
 
 from django.contrib.auth import get_user_model
@@ -89,6 +92,7 @@ def _plan(plan, *, school, reviews: bool = False) -> dict:
         "closed_on": plan.closed_on,
         "closed_reason": plan.closed_reason,
         "case_id": plan.case_id,
+        "version": plan.version,
         "objectives": [_objective(o, reviews=reviews) for o in plan.objectives.all()],
     }
 
@@ -102,6 +106,7 @@ def _cycle(cycle, *, school) -> dict:
         "started_on": cycle.started_on,
         "ended_on": cycle.ended_on,
         "plan_id": cycle.plan_id,
+        "version": cycle.version,
         "next_stages": list(cycles_services.allowed_stages(cycle)),
         "steps": [
             {"id": s.pk, "stage": s.stage, "happened_on": s.happened_on, "summary": s.summary}
@@ -222,6 +227,7 @@ def add_objective(request, plan_id: int, body: ObjectiveIn):
         success_criteria=body.success_criteria,
         owner=owner,
         due_on=body.due_on,
+        version=body.version,
     )
     return _plan_answer(request, plan.pk, 201)
 
@@ -239,6 +245,7 @@ def add_milestone(request, objective_id: int, body: MilestoneIn):
         objective=objective,
         text=body.text,
         due_on=body.due_on,
+        version=body.version,
     )
     return _plan_answer(request, objective.plan_id, 201)
 
@@ -257,6 +264,7 @@ def record_review(request, objective_id: int, body: ReviewIn):
         reviewed_on=body.reviewed_on,
         rag=body.rag.value,
         commentary=body.commentary,
+        version=body.version,
     )
     return _plan_answer(request, objective.plan_id, 201)
 
@@ -273,6 +281,7 @@ def objective_achieved(request, objective_id: int, body: AchievedIn):
         request,
         objective=objective,
         achieved_on=body.achieved_on,
+        version=body.version,
     )
     return _plan_answer(request, objective.plan_id)
 
@@ -286,7 +295,13 @@ def milestone_done(request, milestone_id: int, body: DoneIn):
     _reader(request)
     milestone = plans_selectors.milestone_in_scope(user=request.auth, pk=milestone_id)
     _writer(request, milestone.objective.plan.establishment)
-    call(plans_services.complete_milestone, request, milestone=milestone, done_on=body.done_on)
+    call(
+        plans_services.complete_milestone,
+        request,
+        milestone=milestone,
+        done_on=body.done_on,
+        version=body.version,
+    )
     return _plan_answer(request, milestone.objective.plan_id)
 
 
@@ -298,7 +313,12 @@ def milestone_done(request, milestone_id: int, body: DoneIn):
 def close_action_plan(request, plan_id: int, body: CloseIn):
     plan = _plan_to_change(request, plan_id)
     call(
-        plans_services.close_plan, request, plan=plan, reason=body.reason, closed_on=body.closed_on
+        plans_services.close_plan,
+        request,
+        plan=plan,
+        reason=body.reason,
+        closed_on=body.closed_on,
+        version=body.version,
     )
     return _plan_answer(request, plan.pk)
 
@@ -369,5 +389,6 @@ def record_cycle_step(request, cycle_id: int, body: StepIn):
         happened_on=body.happened_on,
         summary=body.summary,
         plan=plan,
+        version=body.version,
     )
     return _cycle_answer(request, cycle.pk, 201)

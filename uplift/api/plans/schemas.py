@@ -53,6 +53,10 @@ class PlanOut(Schema):
     closed_on: date | None
     closed_reason: str
     case_id: int | None
+    version: int = Field(
+        description="Goes up with every change to the plan, its objectives, milestones and "
+        "reviews: send it back with a change to refuse a stale one"
+    )
     objectives: list[ObjectiveOut]
 
 
@@ -71,6 +75,7 @@ class CycleOut(Schema):
     started_on: date
     ended_on: date | None
     plan_id: int | None
+    version: int = Field(description="Send it back with the next step to refuse a stale one")
     next_stages: list[str] = Field(description="The stages that may be recorded next")
     steps: list[StepOut]
 
@@ -88,30 +93,36 @@ class ObjectiveIn(Schema):
     success_criteria: str = ""
     owner_id: int = Field(description="A user who can see the school")
     due_on: date
+    version: int = Field(description="The plan's version you read: a stale one answers 409")
 
 
 class MilestoneIn(Schema):
     text: str
     due_on: date
+    version: int = Field(description="The plan's version you read: a stale one answers 409")
 
 
 class ReviewIn(Schema):
     reviewed_on: date
     rag: Rag
     commentary: str
+    version: int = Field(description="The plan's version you read: a stale one answers 409")
 
 
 class DoneIn(Schema):
     done_on: date
+    version: int = Field(description="The plan's version you read: a stale one answers 409")
 
 
 class AchievedIn(Schema):
     achieved_on: date
+    version: int = Field(description="The plan's version you read: a stale one answers 409")
 
 
 class CloseIn(Schema):
     closed_on: date
     reason: str
+    version: int = Field(description="The plan's version you read: a stale one answers 409")
 
 
 class CycleIn(Schema):
@@ -125,3 +136,4 @@ class StepIn(Schema):
     happened_on: date
     summary: str
     plan_id: int | None = Field(None, description="The intervention plan's action plan")
+    version: int = Field(description="The cycle's version you read: a stale one answers 409")

@@ -9,7 +9,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from uplift.audit.services import record_event
-from uplift.core.errors import NotAllowed, Refused
+from uplift.core.errors import NotAllowed, Refused, StaleVersion
+from uplift.core.words import person_name
 from uplift.support import access
 from uplift.support.cycles.rules import ENDS_THE_CYCLE, next_stages
 from uplift.support.models import ActionPlan, CycleStage, CycleStep, SupportCycle
@@ -89,6 +90,16 @@ def start_cycle(*, actor, via: str, establishment, started_on: date, summary: st
     return cycle
 
 
+def _stale_message(cycle: SupportCycle) -> str:
+    latest = cycle.steps.select_related("recorded_by").order_by("-recorded_at", "-id").first()
+    who = person_name(latest.recorded_by if latest else None, nobody="Someone")
+    return (
+        f"{who} recorded a step of this support cycle (it is now at "
+        f"{cycle.get_stage_display().lower()}) while you were looking at it. Nothing was "
+        "saved: reload the cycle to see their change, then make yours again."
+    )
+
+
 def record_cycle_step(
     *,
     actor,
@@ -98,9 +109,11 @@ def record_cycle_step(
     happened_on: date,
     summary: str,
     plan=None,
+    version: int | None = None,
 ) -> CycleStep:
     """The cycle's next step. The intervention plan links an action plan of the school;
-    an exit plan or self-sustaining ends the cycle on `happened_on`."""
+    an exit plan or self-sustaining ends the cycle on `happened_on`. Given the cycle's
+    `version` its page read, a cycle that has moved on since is refused (StaleVersion)."""
     _may_plan(actor, cycle.establishment)
     if stage not in CycleStage.values:
         raise Refused("Choose the stage of the cycle to record")
@@ -115,6 +128,8 @@ def record_cycle_step(
             .get(pk=cycle.pk)
         )
         previous = locked.steps.order_by("-happened_on", "-id").first()
+        if version is not None and locked.version != version:
+            raise StaleVersion(_stale_message(locked))
         if plan is not None:  # its current state, kept until the step is saved
             plan = ActionPlan.objects.select_for_update(of=("self",)).get(pk=plan.pk)
         check(
@@ -138,7 +153,8 @@ def record_cycle_step(
             recorded_at=now,
         )
         locked.stage = stage
-        fields = ["stage"]
+        locked.version += 1  # the row is locked (select_for_update) above
+        fields = ["stage", "version"]
         if plan is not None:
             locked.plan = plan
             fields.append("plan")

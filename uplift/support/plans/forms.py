@@ -1,5 +1,7 @@
 """Forms of the action plan and support cycle pages. The services check the rules; the forms
-only read what people type (dates as GOV.UK day, month and year boxes)."""
+only read what people type (dates as GOV.UK day, month and year boxes). Each form that
+changes a plan or a cycle carries the version of it the page showed (a hidden field), so
+that a change made from a stale page is refused."""
 
 from django import forms
 
@@ -36,6 +38,20 @@ def _text(label: str, missing: str, rows: int = 4, required: bool = True, help_t
     )
 
 
+class Versioned(forms.Form):
+    """The version of the plan (or cycle) the page showed."""
+
+    version = forms.IntegerField(
+        widget=forms.HiddenInput,
+        min_value=1,
+        error_messages={
+            "required": "The page was out of date: check the plan and make your change again",
+            "invalid": "The page was out of date: check the plan and make your change again",
+            "min_value": "The page was out of date: check the plan and make your change again",
+        },
+    )
+
+
 class PlanForm(forms.Form):
     title = forms.CharField(
         label="Title",
@@ -69,7 +85,7 @@ class OwnerChoiceField(forms.ModelChoiceField):
         return f"{user.get_full_name() or user.get_username()}{role}"
 
 
-class ObjectiveForm(forms.Form):
+class ObjectiveForm(Versioned):
     text = _text("Objective", "Enter the objective", rows=3)
     success_criteria = _text(
         "Success criteria",
@@ -95,16 +111,16 @@ class ObjectiveForm(forms.Form):
         )
 
 
-class MilestoneForm(forms.Form):
+class MilestoneForm(Versioned):
     text = _text("Milestone", "Enter the milestone", rows=3)
     due_on = _date("Due on", "the date the milestone is due")
 
 
-class MilestoneDoneForm(forms.Form):
+class MilestoneDoneForm(Versioned):
     done_on = _date("Done on", "the date the milestone was done")
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(Versioned):
     reviewed_on = _date("Date of the review", "the date of the review")
     rag = forms.ChoiceField(
         label="Progress rating",
@@ -119,11 +135,11 @@ class ReviewForm(forms.Form):
     commentary = _text("Commentary", "Enter the commentary on progress", rows=5)
 
 
-class AchievedForm(forms.Form):
+class AchievedForm(Versioned):
     achieved_on = _date("Achieved on", "the date the objective was achieved")
 
 
-class ClosePlanForm(forms.Form):
+class ClosePlanForm(Versioned):
     closed_on = _date("Closed on", "the date the plan closed")
     reason = _text("Reason for closing the plan", "Enter the reason for closing the plan", 3)
 
@@ -138,7 +154,7 @@ class StartCycleForm(forms.Form):
     )
 
 
-class CycleStepForm(forms.Form):
+class CycleStepForm(Versioned):
     """Offers only the stages that may come next (`offered`), but accepts any stage, so
     that a move the rules refuse is explained by the rule rather than by the form."""
 

@@ -5,6 +5,11 @@ Each service takes keyword arguments only, checks that the actor may plan the sc
 support (uplift.accounts.access.can_plan_support), checks the rules of the change
 (uplift.support.plans.rules: each refusal names the rule that blocks it), then writes the
 change and its audit event in one transaction. A refused change writes nothing.
+
+Optimistic locking: the plan carries a version that goes up with every change to it or to
+its objectives, milestones and reviews. A change given the `version` its page (or API
+caller) read is refused with StaleVersion, naming who changed the plan first, when the plan
+has moved on since; `version=None` (the CLI, the demo) skips the check.
 """
 
 from datetime import date
@@ -13,7 +18,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from uplift.audit.services import NO_REASON_ASKED, record_event
-from uplift.core.errors import NotAllowed, Refused
+from uplift.core.dates import long_date
+from uplift.core.errors import NotAllowed, Refused, StaleVersion
+from uplift.core.words import person_name
 from uplift.support import access
 from uplift.support.models import (
     ActionPlan,
@@ -72,12 +79,37 @@ def _save(instance, actor, reason: str = "", update_fields=None) -> None:
     instance.save(update_fields=update_fields)
 
 
-def _locked_plan(plan: ActionPlan) -> ActionPlan:
-    return (
+def _locked_plan(plan: ActionPlan, version: int | None = None) -> ActionPlan:
+    """The plan read again and locked for the transaction; StaleVersion when a version is
+    given and the plan has moved on from it."""
+    current = (
         ActionPlan.objects.select_for_update(of=("self",))
-        .select_related("establishment__la")
+        .select_related("establishment__la", "changed_by")
         .get(pk=plan.pk)
     )
+    if version is not None and current.version != version:
+        raise StaleVersion(stale_message(current))
+    return current
+
+
+def stale_message(plan: ActionPlan) -> str:
+    """Who changed the plan first, and when, for someone whose page is out of date."""
+    who = person_name(plan.changed_by, nobody="Someone")
+    when = ""
+    if plan.changed_at is not None:
+        moment = timezone.localtime(plan.changed_at)
+        when = f" on {long_date(moment.date())} at {moment:%H:%M}"
+    return (
+        f"{who} changed this action plan{when} while you were looking at it. Nothing was "
+        "saved: reload the plan to see their change, then make yours again."
+    )
+
+
+def _touch(plan: ActionPlan, actor, reason: str = "", fields=()) -> None:
+    """Save the locked plan's changed `fields` with its next version and who changed it."""
+    plan.version += 1  # the row is locked (select_for_update) by _locked_plan
+    plan.changed_by, plan.changed_at = _user(actor), timezone.now()
+    _save(plan, actor, reason, update_fields=[*fields, "version", "changed_by", "changed_at"])
 
 
 def create_plan(
@@ -112,6 +144,8 @@ def create_plan(
             ends_on=ends_on,
             created_by=_user(actor),
             recorded_at=timezone.now(),
+            changed_by=_user(actor),
+            changed_at=timezone.now(),
         )
         _save(plan, actor)
         record_event(
@@ -140,6 +174,7 @@ def add_objective(
     success_criteria: str,
     owner,
     due_on: date,
+    version: int | None = None,
 ) -> Objective:
     """An objective of the plan, owned by someone who can see the school, due within it."""
     _may_plan(actor, plan.establishment)
@@ -149,7 +184,7 @@ def add_objective(
         raise Refused("Choose the objective's owner")
     due_on = _date(due_on, "the date the objective is due")
     with transaction.atomic():
-        plan = _locked_plan(plan)
+        plan = _locked_plan(plan, version)
         check(
             "add_objective",
             today=timezone.localdate(),
@@ -165,6 +200,7 @@ def add_objective(
             plan=plan, text=text, success_criteria=success_criteria, owner=owner, due_on=due_on
         )
         _save(objective, actor)
+        _touch(plan, actor)
         record_event(
             actor=actor,
             via=via,
@@ -183,20 +219,22 @@ def add_objective(
     return objective
 
 
-def _locked_objective(objective: Objective) -> tuple[Objective, ActionPlan]:
-    plan = _locked_plan(objective.plan)
+def _locked_objective(objective: Objective, version: int | None) -> tuple[Objective, ActionPlan]:
+    plan = _locked_plan(objective.plan, version)
     objective = Objective.objects.select_for_update(of=("self",)).get(pk=objective.pk)
     objective.plan = plan
     return objective, plan
 
 
-def add_milestone(*, actor, via: str, objective: Objective, text: str, due_on: date) -> Milestone:
+def add_milestone(
+    *, actor, via: str, objective: Objective, text: str, due_on: date, version: int | None = None
+) -> Milestone:
     """A milestone on the way to the objective, due on or before the objective is."""
     _may_plan(actor, objective.plan.establishment)
     text = _required(text, "the milestone")
     due_on = _date(due_on, "the date the milestone is due")
     with transaction.atomic():
-        objective, plan = _locked_objective(objective)
+        objective, plan = _locked_objective(objective, version)
         check(
             "add_milestone",
             today=timezone.localdate(),
@@ -207,6 +245,7 @@ def add_milestone(*, actor, via: str, objective: Objective, text: str, due_on: d
         )
         milestone = Milestone(objective=objective, text=text, due_on=due_on)
         _save(milestone, actor)
+        _touch(plan, actor)
         record_event(
             actor=actor,
             via=via,
@@ -223,12 +262,14 @@ def add_milestone(*, actor, via: str, objective: Objective, text: str, due_on: d
     return milestone
 
 
-def complete_milestone(*, actor, via: str, milestone: Milestone, done_on: date) -> Milestone:
+def complete_milestone(
+    *, actor, via: str, milestone: Milestone, done_on: date, version: int | None = None
+) -> Milestone:
     """The milestone was reached on `done_on`."""
     _may_plan(actor, milestone.objective.plan.establishment)
     done_on = _date(done_on, "the date the milestone was done")
     with transaction.atomic():
-        objective, plan = _locked_objective(milestone.objective)
+        objective, plan = _locked_objective(milestone.objective, version)
         milestone = Milestone.objects.select_for_update(of=("self",)).get(pk=milestone.pk)
         milestone.objective = objective
         check(
@@ -241,6 +282,7 @@ def complete_milestone(*, actor, via: str, milestone: Milestone, done_on: date) 
         )
         milestone.done_on = done_on
         _save(milestone, actor, update_fields=["done_on"])
+        _touch(plan, actor)
         record_event(
             actor=actor,
             via=via,
@@ -254,7 +296,14 @@ def complete_milestone(*, actor, via: str, milestone: Milestone, done_on: date) 
 
 
 def record_review(
-    *, actor, via: str, objective: Objective, reviewed_on: date, rag: str, commentary: str
+    *,
+    actor,
+    via: str,
+    objective: Objective,
+    reviewed_on: date,
+    rag: str,
+    commentary: str,
+    version: int | None = None,
 ) -> ProgressReview:
     """A progress review of the objective, rated red, amber or green, with commentary."""
     _may_plan(actor, objective.plan.establishment)
@@ -263,7 +312,7 @@ def record_review(
     commentary = _required(commentary, "the commentary on progress")
     reviewed_on = _date(reviewed_on, "the date of the review")
     with transaction.atomic():
-        objective, plan = _locked_objective(objective)
+        objective, plan = _locked_objective(objective, version)
         check(
             "record_review",
             today=timezone.localdate(),
@@ -280,6 +329,7 @@ def record_review(
             reviewer=_user(actor),
             recorded_at=timezone.now(),
         )
+        _touch(plan, actor)
         record_event(
             actor=actor,
             via=via,
@@ -297,13 +347,13 @@ def record_review(
 
 
 def mark_objective_achieved(
-    *, actor, via: str, objective: Objective, achieved_on: date
+    *, actor, via: str, objective: Objective, achieved_on: date, version: int | None = None
 ) -> Objective:
     """The objective was achieved on `achieved_on`."""
     _may_plan(actor, objective.plan.establishment)
     achieved_on = _date(achieved_on, "the date the objective was achieved")
     with transaction.atomic():
-        objective, plan = _locked_objective(objective)
+        objective, plan = _locked_objective(objective, version)
         check(
             "mark_objective_achieved",
             today=timezone.localdate(),
@@ -314,6 +364,7 @@ def mark_objective_achieved(
         )
         objective.achieved_on = achieved_on
         _save(objective, actor, update_fields=["achieved_on"])
+        _touch(plan, actor)
         record_event(
             actor=actor,
             via=via,
@@ -326,13 +377,21 @@ def mark_objective_achieved(
     return objective
 
 
-def close_plan(*, actor, via: str, plan: ActionPlan, reason: str, closed_on: date) -> ActionPlan:
+def close_plan(
+    *,
+    actor,
+    via: str,
+    plan: ActionPlan,
+    reason: str,
+    closed_on: date,
+    version: int | None = None,
+) -> ActionPlan:
     """Close the plan with the reason; it cannot change afterwards."""
     _may_plan(actor, plan.establishment)
     reason = _required(reason, "the reason for closing the plan")
     closed_on = _date(closed_on, "the date the plan closed")
     with transaction.atomic():
-        plan = _locked_plan(plan)
+        plan = _locked_plan(plan, version)
         check(
             "close_plan",
             today=timezone.localdate(),
@@ -341,7 +400,7 @@ def close_plan(*, actor, via: str, plan: ActionPlan, reason: str, closed_on: dat
             plan=plan,
         )
         plan.status, plan.closed_on, plan.closed_reason = PlanStatus.CLOSED, closed_on, reason
-        _save(plan, actor, reason, update_fields=["status", "closed_on", "closed_reason"])
+        _touch(plan, actor, reason, fields=["status", "closed_on", "closed_reason"])
         record_event(
             actor=actor,
             via=via,

@@ -58,10 +58,20 @@ def _writer(request, school) -> None:
         raise PermissionDenied
 
 
-def _bind(request, form_class, **kwargs):
-    form = form_class(request.POST if request.method == "POST" else None, **kwargs)
+def _bind(request, form_class, version: int | None = None, **kwargs):
+    """The form, bound on a POST; `version` is the plan's (or cycle's) the page shows."""
+    initial = {"version": version} if version is not None else None
+    form = form_class(request.POST if request.method == "POST" else None, initial=initial, **kwargs)
     form.actor = request.user
     return form
+
+
+def _show_current(form, record) -> None:
+    """After a refusal, carry the record's current version, so that the user, told what
+    changed, may make their change again from it."""
+    record.refresh_from_db(fields=["version"])
+    form.data = form.data.copy()
+    form.data["version"] = str(record.version)
 
 
 @login_required
@@ -155,7 +165,7 @@ def _form_page(request, template: str, form, **context):
 @login_required
 def objective_new(request, pk: int):
     plan = _plan_to_change(request, pk)
-    form = _bind(request, ObjectiveForm, establishment=plan.establishment)
+    form = _bind(request, ObjectiveForm, plan.version, establishment=plan.establishment)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         objective = attempt(
@@ -168,16 +178,18 @@ def objective_new(request, pk: int):
             success_criteria=data["success_criteria"],
             owner=data["owner"],
             due_on=data["due_on"],
+            version=data["version"],
         )
         if objective is not REFUSED:
             return _done(request, plan, "Objective added")
+        _show_current(form, plan)
     return _form_page(request, "objective_new.html", form, plan=plan)
 
 
 @login_required
 def milestone_new(request, pk: int):
     objective = _objective_to_change(request, pk)
-    form = _bind(request, MilestoneForm)
+    form = _bind(request, MilestoneForm, objective.plan.version)
     if request.method == "POST" and form.is_valid():
         milestone = attempt(
             form,
@@ -187,9 +199,11 @@ def milestone_new(request, pk: int):
             objective=objective,
             text=form.cleaned_data["text"],
             due_on=form.cleaned_data["due_on"],
+            version=form.cleaned_data["version"],
         )
         if milestone is not REFUSED:
             return _done(request, objective.plan, "Milestone added")
+        _show_current(form, objective.plan)
     return _form_page(request, "milestone_new.html", form, objective=objective, plan=objective.plan)
 
 
@@ -199,7 +213,7 @@ def milestone_done(request, pk: int):
     milestone = plans_selectors.milestone_in_scope(user=request.user, pk=pk)
     plan = milestone.objective.plan
     _writer(request, plan.establishment)
-    form = _bind(request, MilestoneDoneForm)
+    form = _bind(request, MilestoneDoneForm, plan.version)
     if request.method == "POST" and form.is_valid():
         done = attempt(
             form,
@@ -208,9 +222,11 @@ def milestone_done(request, pk: int):
             via=Via.WEB,
             milestone=milestone,
             done_on=form.cleaned_data["done_on"],
+            version=form.cleaned_data["version"],
         )
         if done is not REFUSED:
             return _done(request, plan, "Milestone marked as done")
+        _show_current(form, plan)
     return _form_page(
         request,
         "milestone_done.html",
@@ -224,7 +240,7 @@ def milestone_done(request, pk: int):
 @login_required
 def review_new(request, pk: int):
     objective = _objective_to_change(request, pk)
-    form = _bind(request, ReviewForm)
+    form = _bind(request, ReviewForm, objective.plan.version)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         review = attempt(
@@ -236,16 +252,18 @@ def review_new(request, pk: int):
             reviewed_on=data["reviewed_on"],
             rag=data["rag"],
             commentary=data["commentary"],
+            version=data["version"],
         )
         if review is not REFUSED:
             return _done(request, objective.plan, f"Review recorded: {review.get_rag_display()}")
+        _show_current(form, objective.plan)
     return _form_page(request, "review_new.html", form, objective=objective, plan=objective.plan)
 
 
 @login_required
 def objective_achieved(request, pk: int):
     objective = _objective_to_change(request, pk)
-    form = _bind(request, AchievedForm)
+    form = _bind(request, AchievedForm, objective.plan.version)
     if request.method == "POST" and form.is_valid():
         achieved = attempt(
             form,
@@ -254,16 +272,18 @@ def objective_achieved(request, pk: int):
             via=Via.WEB,
             objective=objective,
             achieved_on=form.cleaned_data["achieved_on"],
+            version=form.cleaned_data["version"],
         )
         if achieved is not REFUSED:
             return _done(request, objective.plan, "Objective marked as achieved")
+        _show_current(form, objective.plan)
     return _form_page(request, "achieved.html", form, objective=objective, plan=objective.plan)
 
 
 @login_required
 def plan_close(request, pk: int):
     plan = _plan_to_change(request, pk)
-    form = _bind(request, ClosePlanForm)
+    form = _bind(request, ClosePlanForm, plan.version)
     if request.method == "POST" and form.is_valid():
         closed = attempt(
             form,
@@ -273,9 +293,11 @@ def plan_close(request, pk: int):
             plan=plan,
             reason=form.cleaned_data["reason"],
             closed_on=form.cleaned_data["closed_on"],
+            version=form.cleaned_data["version"],
         )
         if closed is not REFUSED:
             return _done(request, plan, "Action plan closed")
+        _show_current(form, plan)
     return _form_page(request, "close.html", form, plan=plan)
 
 
@@ -331,6 +353,7 @@ def cycle_step_new(request, pk: int):
     form = _bind(
         request,
         CycleStepForm,
+        cycle.version,
         stages=stages,
         plans=plans_selectors.plans_for_cycle(cycle=cycle),
     )
@@ -346,10 +369,12 @@ def cycle_step_new(request, pk: int):
             happened_on=data["happened_on"],
             summary=data["summary"],
             plan=data.get("plan"),
+            version=data["version"],
         )
         if step is not REFUSED:
             messages.success(request, f"{step.get_stage_display()} recorded")
             return redirect("support:cycle_detail", pk=cycle.pk)
+        _show_current(form, cycle)
     return render(
         request,
         "support/cycles/step_new.html",
