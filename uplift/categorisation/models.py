@@ -212,6 +212,9 @@ class SchoolCategorisation(models.Model):
 
     class Meta:
         ordering = ["round", "establishment__name"]
+        indexes = [  # the round page counts decisions from the index, not the wide rows
+            models.Index(fields=["round", "decision"], name="round_decision_idx")
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["round", "establishment"], name="uniq_round_establishment"

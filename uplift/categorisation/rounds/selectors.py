@@ -237,6 +237,15 @@ def filtered_rows(*, round: Round, filters: RoundFilters, previous: Round | None
     )
 
 
+def page_rows(rows, page_ids) -> list[SchoolCategorisation]:
+    """The full rows of one page, in the page's order. The page's ids are found first (a
+    query that sorts ids and names only), so that only the rows shown are read whole: their
+    rationale is decoded for the 50 shown, not for every school in the round."""
+    page_ids = list(page_ids)
+    found = {row.pk: row for row in rows.filter(pk__in=page_ids).order_by()}
+    return [found[pk] for pk in page_ids if pk in found]
+
+
 def round_rows(*, round: Round, category: str = "", undecided: bool = False):
     """The round's schools by name, optionally only one category (the standing one) or only
     those not yet decided, each with the bodies' decisions on it. Two queries."""

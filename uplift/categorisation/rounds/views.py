@@ -80,9 +80,9 @@ def _round_page_context(request, round_, form=None):
     )
     previous = rounds_selectors.previous_round(round=round_)
     rows = rounds_selectors.filtered_rows(round=round_, filters=filters, previous=previous)
-    paginator = Paginator(rows, ROWS_PER_PAGE)
+    paginator = Paginator(rows.values_list("pk", flat=True), ROWS_PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
-    page.object_list = list(page.object_list)
+    page.object_list = rounds_selectors.page_rows(rows, page.object_list)
     counts = rounds_selectors.decision_counts(round=round_)
     open_for_review = round_.status in rounds_services.OPEN_FOR_REVIEW
     if form is None and open_for_review:
