@@ -64,7 +64,9 @@ def test_only_the_las_officers_review(make_user, essex, herts, flag):
             review(user, flag)
 
 
-def test_an_unflagged_school_or_an_old_run_has_no_flag_to_review(officer, herts, school, make_school):
+def test_an_unflagged_school_or_an_old_run_has_no_flag_to_review(
+    officer, herts, school, make_school
+):
     calm = make_assessment(make_run(la=herts), make_school(100002, herts), flagged=False)
     with pytest.raises(Conflict):
         review(officer, calm)

@@ -3,6 +3,7 @@ flagged schools with the officer's latest review of each, and summary figures. E
 here reads a fixed number of queries, however many schools."""
 
 from dataclasses import dataclass
+from datetime import date
 
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
 
@@ -143,3 +144,36 @@ def risks_by_school(*, la) -> dict[int, RiskAssessment]:
 def assessment_for_review(*, pk: int, las) -> RiskAssessment:
     """A flagged assessment of a school of one of `las` (raises DoesNotExist otherwise)."""
     return RiskAssessment.objects.select_related("school__la", "run").get(pk=pk, school__la__in=las)
+
+
+@dataclass(frozen=True)
+class StandingFlag:
+    """A school's assessment as it stood on a day, with the officer's review then."""
+
+    assessment: RiskAssessment
+    review: FlagReview | None
+
+    @property
+    def dismissed(self) -> bool:
+        return self.review is not None and self.review.decision == ReviewDecision.DISMISS
+
+
+def standing_flags(*, schools, as_at: date) -> dict[int, StandingFlag]:
+    """Each of `schools` (a queryset) scored by a current run as at or before `as_at` (its
+    LA's own run rather than one for all of England), with the officer's review that stands
+    now (a review is about the run's flag, whenever it was made), by school id. Three
+    queries, however many schools."""
+    runs = {run.pk: run for run in ModelRun.objects.filter(is_current=True, as_at__lte=as_at)}
+    if not runs:
+        return {}
+    chosen: dict[int, RiskAssessment] = {}
+    for assessment in RiskAssessment.objects.filter(run_id__in=runs, school__in=schools):
+        assessment.run = runs[assessment.run_id]
+        held = chosen.get(assessment.school_id)
+        if held is None or (held.run.la_id is None and assessment.run.la_id is not None):
+            chosen[assessment.school_id] = assessment
+    reviews = latest_reviews(chosen.values())
+    return {
+        school_id: StandingFlag(assessment, reviews.get(assessment.pk))
+        for school_id, assessment in chosen.items()
+    }
