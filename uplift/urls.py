@@ -22,6 +22,7 @@ urlpatterns = [
     path("history/", include("uplift.directory.history.urls")),
     path("categorisation/", include("uplift.categorisation.urls")),
     path("reports/", include("uplift.reports.urls")),
+    path("early-warning/", include("uplift.earlywarning.urls")),
     path("profiles/", include("uplift.profiles.urls")),
     path("partnerships/", include("uplift.partnerships.urls")),
     path("casework/", include("uplift.casework.urls")),

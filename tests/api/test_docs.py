@@ -92,6 +92,9 @@ PATHS = {
     "/api/v1/me/work",
     "/api/v1/schools/{urn}/timeline",
     "/api/v1/schools/{urn}/flags",
+    "/api/v1/schools/{urn}/risk",
+    "/api/v1/early-warning/{la}/flags",
+    "/api/v1/early-warning/flags/{id}/review",
     "/api/v1/schools/{urn}/category",
     "/api/v1/judgements",
     # Money: funds, commissions, grants and traded services

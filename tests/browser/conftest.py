@@ -54,6 +54,7 @@ class Site:
     group_pk: int  # the demo partnership
     import_run_pk: int
     case_pk: int | None = None  # a concern case opened by the demo's published round
+    flagged_urn: int | None = None  # a school the early warning flags (tests/earlywarning)
 
 
 @pytest.fixture(scope="package", autouse=True)
@@ -68,11 +69,19 @@ def site(django_db_setup, django_db_blocker):
         try:
             run_pk = _load_demo_data()
             scopes, school, group_pk = _expected_scopes()
+            flagged_urn = _score_for_early_warning(leave_out=school)
             server = LiveServer("localhost")
             server._live_server_modified_settings.enable()
             try:
                 yield Site(
-                    server.url, scopes, school.urn, school.pk, group_pk, run_pk, _a_case_pk()
+                    server.url,
+                    scopes,
+                    school.urn,
+                    school.pk,
+                    group_pk,
+                    run_pk,
+                    _a_case_pk(),
+                    flagged_urn,
                 )
             finally:
                 server._live_server_modified_settings.disable()
@@ -108,6 +117,25 @@ def _load_demo_data() -> int:
     seed_casework(la=LocalAuthority.objects.get(code=HERTS))
     seed_money(la=LocalAuthority.objects.get(code=HERTS))  # sample funds, grants, traded
     return runs[-1].pk
+
+
+def _score_for_early_warning(*, leave_out) -> int:
+    """An early-warning run for Hertfordshire made directly (the model is tested on its own):
+    three open primary schools scored, the riskiest flagged. The flagged school's URN."""
+    from tests.earlywarning.factories import make_assessment, make_run
+    from uplift.schools.models import Establishment, LocalAuthority
+    from uplift.schools.selectors import is_open
+
+    herts = LocalAuthority.objects.get(code=HERTS)
+    schools = list(
+        Establishment.objects.filter(is_open(), la=herts, phase_group="primary")
+        .exclude(pk=leave_out.pk)
+        .order_by("urn")[:3]
+    )
+    run = make_run(la=herts, scored=len(schools))
+    for rank, school in enumerate(schools, start=1):
+        make_assessment(run, school, risk=0.6 / rank, rank=rank, flagged=rank == 1)
+    return schools[0].urn
 
 
 def _a_case_pk() -> int | None:

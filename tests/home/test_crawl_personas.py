@@ -38,6 +38,9 @@ OFFICER = EVERYONE | {
     "workload:school_timeline",
     "reports:la",
     "audit:recent",
+    "earlywarning:flags",
+    "earlywarning:review",
+    "earlywarning:forecast",
 }
 HEAD = EVERYONE | {
     "categorisation:my_school",

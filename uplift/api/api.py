@@ -8,6 +8,7 @@ from uplift.api.calendar import routes as calendar
 from uplift.api.cases import routes as cases
 from uplift.api.categories import routes as categories
 from uplift.api.commissioning import routes as commissioning
+from uplift.api.earlywarning import routes as earlywarning
 from uplift.api.errors import register_handlers
 from uplift.api.flags import routes as flags
 from uplift.api.funds import routes as funds
@@ -67,5 +68,6 @@ for area in (
     funds,
     commissioning,
     partnerships,
+    earlywarning,
 ):
     api.add_router("", area.router)

@@ -5,15 +5,18 @@
      "criteria": [{"code", "label", "description", "phases": [...], "levels": [best, ...],
                    "evidence": {"source": "data", "measures": [...]}
                              | {"source": "inspection", "areas": [...]}
-                             | {"source": "judgement"}}, ...],
+                             | {"source": "judgement"}
+                             | {"source": "early_warning"}}, ...],
      "thresholds": {criterion: {"levels": [{"level", "when": condition}, ...],
                                 "otherwise": level}},
      "rules": {"anchor": {...}, "adjustments": [{"name", "rule", "precedence", "params"}]}}
 
 Categories are ordered best first (order 1). A criterion gives the school one of its levels:
-the value of the officer's judgement, or the first threshold level whose condition holds
-(conditions.py), else `otherwise` when there was evidence. The rules (rules/) combine them:
-the Ofsted anchor first, then each adjustment from the lowest precedence to the highest.
+the value of the officer's judgement, the early warning's flag (its last level when the
+school is flagged and no officer dismissed the flag, its first otherwise), or the first
+threshold level whose condition holds (conditions.py), else `otherwise` when there was
+evidence. The rules (rules/) combine them: the Ofsted anchor first, then each adjustment
+from the lowest precedence to the highest.
 Every problem is reported with the exact path of the value at fault.
 """
 
@@ -33,7 +36,9 @@ from uplift.schools.models import PhaseGroup
 SECTIONS = ("categories", "criteria", "thresholds", "rules")
 OPTIONAL_SECTIONS = ("scope",)  # who is categorised; the default when left out (scope.py)
 CAUSING_CONCERN = ("yes", "maybe", "no")
-SOURCES = ("data", "inspection", "judgement")
+SOURCES = ("data", "inspection", "judgement", "early_warning")
+# Sources whose level is given, not worked out from thresholds.
+GIVEN_LEVELS = ("judgement", "early_warning")
 MEASURE_CODES = frozenset(spec.code for spec in CATALOGUE)
 AREA_CODES = tuple(dict.fromkeys(a.code for fw in frameworks.FRAMEWORKS for a in fw.areas))
 PHASES = tuple(PhaseGroup.values)
@@ -135,6 +140,9 @@ class Definition:
 
     def judgement_criteria(self) -> set[str]:
         return {c.code for c in self.criteria if c.source == "judgement"}
+
+    def reads_early_warning(self) -> bool:
+        return any(c.source == "early_warning" for c in self.criteria)
 
 
 def load_json(text: str, *, path: str):
@@ -339,6 +347,13 @@ def _criteria(value, problems) -> list[Criterion]:
         elif len(set(levels)) != len(levels):
             problems.append(Problem(f"{path}.levels", "each level may appear once"))
         source, measures, areas = _evidence(item.get("evidence"), f"{path}.evidence", problems)
+        if source == "early_warning" and isinstance(levels, list) and len(levels) != 2:
+            problems.append(
+                Problem(
+                    f"{path}.levels",
+                    "an early-warning criterion has two levels: not flagged first, then flagged",
+                )
+            )
         found[code] = Criterion(
             code=code,
             label=_text(item, "label", path, problems),
@@ -414,14 +429,13 @@ def _thresholds(value, criteria, problems) -> dict[str, Threshold]:
         if criterion is None:
             problems.append(Problem(path, f"threshold for unknown criterion {code!r}"))
             continue
-        if criterion.source == "judgement":
-            problems.append(
-                Problem(
-                    path,
-                    f"{code} takes an officer's judgement: its level is the value "
-                    "recorded, so it has no thresholds",
-                )
+        if criterion.source in GIVEN_LEVELS:
+            given = (
+                "an officer's judgement: its level is the value recorded"
+                if criterion.source == "judgement"
+                else "the early warning's flag: its level is flagged or not"
             )
+            problems.append(Problem(path, f"{code} takes {given}, so it has no thresholds"))
             continue
         if not isinstance(spec, dict):
             problems.append(Problem(path, "must be an object with levels"))
@@ -429,7 +443,7 @@ def _thresholds(value, criteria, problems) -> dict[str, Threshold]:
         _unknown_keys(spec, {"levels", "otherwise"}, path, problems)
         found[code] = _threshold(criterion, spec, path, problems)
     for criterion in criteria:
-        if criterion.source != "judgement" and criterion.code not in value:
+        if criterion.source not in GIVEN_LEVELS and criterion.code not in value:
             problems.append(
                 Problem(
                     f"thresholds.{criterion.code}",

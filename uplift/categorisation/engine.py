@@ -84,6 +84,8 @@ def _assess(criterion, definition: Definition, evidence: SchoolEvidence) -> Asse
         return result(None, f"does not apply to {phase} schools")
     if criterion.source == "judgement":
         return _judgement(criterion, evidence, result)
+    if criterion.source == "early_warning":
+        return _early_warning(criterion, evidence, result)
     threshold = definition.thresholds[criterion.code]
     seen: list[EvidenceItem] = []
     for level in threshold.levels:
@@ -110,3 +112,19 @@ def _judgement(criterion, evidence, result) -> Assessment:
     if judgement.value not in criterion.levels:
         return result(None, f"the value recorded ({judgement.value}) is not a level", [item])
     return result(judgement.value, "the officer's judgement", [item])
+
+
+def _early_warning(criterion, evidence, result) -> Assessment:
+    """Flagged (the last level) when the early warning flags the school and no officer has
+    dismissed the flag; not flagged (the first level) otherwise."""
+    found = evidence.early_warning
+    if found is None:
+        return result(None, "the early warning has not scored this school")
+    if found.flagged and not found.dismissed:
+        level, reason = criterion.levels[-1], "flagged by the early warning"
+    elif found.flagged:
+        level, reason = criterion.levels[0], "an officer dismissed the early-warning flag"
+    else:
+        level, reason = criterion.levels[0], "not flagged by the early warning"
+    item = EvidenceItem(f"Early warning: {criterion.label}", found.reason, found.source)
+    return result(level, reason, [item])

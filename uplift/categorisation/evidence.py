@@ -16,6 +16,7 @@ class SourceKind:
     IMPORT = "import"
     INSPECTION = "inspection"
     JUDGEMENT = "judgement"
+    EARLY_WARNING = "early_warning"
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,18 @@ class JudgementEvidence:
 
 
 @dataclass(frozen=True)
+class EarlyWarningEvidence:
+    """The school's assessment in the early warning's current run, and the officer's review
+    that stands (if any)."""
+
+    flagged: bool
+    dismissed: bool
+    risk: float
+    reason: str  # the model's first reason, or the officer's for dismissing the flag
+    source: Source
+
+
+@dataclass(frozen=True)
 class SchoolEvidence:
     establishment_id: int
     urn: int
@@ -97,6 +110,7 @@ class SchoolEvidence:
     inspection: InspectionEvidence | None = None
     results: dict[str, tuple[MeasureResult, ...]] = field(default_factory=dict)  # newest first
     judgements: dict[str, JudgementEvidence] = field(default_factory=dict)
+    early_warning: EarlyWarningEvidence | None = None
 
 
 def import_source(
@@ -134,3 +148,10 @@ def judgement_source(*, recorded_by: str, judged_on: date) -> Source:
         f"Officer judgement by {recorded_by or 'a former user'}, {judged_on:%-d %B %Y}",
         (("recorded_by", recorded_by), ("judged_on", judged_on.isoformat())),
     )
+
+
+def early_warning_source(*, scored_on: date, reviewed_by: str, reviewed_on: date | None) -> Source:
+    label = f"Early warning, scored as at {scored_on:%-d %B %Y}"
+    if reviewed_on is not None:
+        label += f"; flag dismissed by {reviewed_by or 'a former user'}, {reviewed_on:%-d %B %Y}"
+    return Source(SourceKind.EARLY_WARNING, label, (("scored_on", scored_on.isoformat()),))

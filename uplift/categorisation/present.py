@@ -116,6 +116,8 @@ def _criterion(definition: Definition, criterion) -> CriterionRow:
     elif criterion.source == "inspection":
         areas = ", ".join(AREA_LABELS.get(area, area) for area in criterion.areas)
         evidence = f"Latest inspection: {areas} (the first judged)"
+    elif criterion.source == "early_warning":
+        evidence = "Early warning: flagged by the risk model, unless an officer dismissed the flag"
     else:
         evidence = "Officer's judgement, recorded with its evidence"
     threshold = definition.thresholds.get(criterion.code)
@@ -126,6 +128,11 @@ def _criterion(definition: Definition, criterion) -> CriterionRow:
             lines.append(f"{threshold.otherwise}: otherwise, when there is evidence")
     elif criterion.source == "judgement":
         lines = ["the level is the value the officer records"]
+    elif criterion.source == "early_warning":
+        lines = [
+            f"{criterion.levels[-1]}: the school is flagged and no officer dismissed the flag",
+            f"{criterion.levels[0]}: otherwise, when the school was scored",
+        ]
     return CriterionRow(
         code=criterion.code,
         label=criterion.label,

@@ -11,10 +11,12 @@ from django.db.models.functions import Coalesce
 from uplift.categorisation import access
 from uplift.categorisation.engine import Outcome, definition_of, evaluate
 from uplift.categorisation.evidence import (
+    EarlyWarningEvidence,
     InspectionEvidence,
     JudgementEvidence,
     MeasureResult,
     SchoolEvidence,
+    early_warning_source,
     import_source,
     inspection_source,
     judgement_source,
@@ -22,6 +24,7 @@ from uplift.categorisation.evidence import (
 from uplift.categorisation.models import OfficerJudgement, Policy, PolicyVersion
 from uplift.categorisation.scope import EXCLUDE
 from uplift.core.words import person_name
+from uplift.earlywarning.selectors import standing_flags
 from uplift.imports.models import ImportRun
 from uplift.inspections import frameworks
 from uplift.inspections.models import Inspection, Judgement
@@ -60,7 +63,8 @@ def gather_evidence(
     it on `as_at`: its latest graded inspection counting then (from its publication date
     when known), its results for the policies' measures in academic years finished by then
     (newest first), and the latest officer judgement recorded by then for each judged
-    criterion. At most six queries, however many schools."""
+    criterion, and the early warning's flag when a policy reads it. At most nine queries,
+    however many schools."""
     definitions = [definition_of(version) for version in policy_versions]
     measures = sorted(set().union(*(d.measure_codes() for d in definitions)))
     criteria = sorted(set().union(*(d.judgement_criteria() for d in definitions)))
@@ -69,6 +73,7 @@ def gather_evidence(
     inspections = _latest_inspections(ids, as_at)
     results = _results(ids, measures, as_at)
     judgements = _judgements(ids, criteria, as_at)
+    flags = _early_warning(ids, as_at) if any(d.reads_early_warning() for d in definitions) else {}
     return [
         (
             school,
@@ -80,6 +85,7 @@ def gather_evidence(
                 inspection=inspections.get(school.pk),
                 results=results.get(school.pk, {}),
                 judgements=judgements.get(school.pk, {}),
+                early_warning=flags.get(school.pk),
             ),
         )
         for school in schools
@@ -204,6 +210,26 @@ def _judgements(ids, criteria: list[str], as_at: date) -> dict[int, dict[str, Ju
             recorded_by=author,
             recorded_at=judgement.recorded_at,
             source=judgement_source(recorded_by=author, judged_on=judgement.judged_on),
+        )
+    return found
+
+
+def _early_warning(ids, as_at: date) -> dict[int, EarlyWarningEvidence]:
+    found = {}
+    for school_id, flag in standing_flags(schools=ids, as_at=as_at).items():
+        review = flag.review
+        dismissed = flag.dismissed
+        reasons = flag.assessment.reasons or []
+        found[school_id] = EarlyWarningEvidence(
+            flagged=flag.assessment.flagged,
+            dismissed=dismissed,
+            risk=flag.assessment.risk,
+            reason=review.reason if dismissed else (reasons[0] if reasons else ""),
+            source=early_warning_source(
+                scored_on=flag.assessment.run.as_at,
+                reviewed_by=person_name(review.reviewed_by) if dismissed else "",
+                reviewed_on=review.reviewed_at.date() if dismissed else None,
+            ),
         )
     return found
 

@@ -19,6 +19,8 @@ from uplift.categorisation.rounds.selectors import current_category
 from uplift.core.csv_files import write_csv
 from uplift.directory import school_list as selectors
 from uplift.directory.overview import la_overview
+from uplift.earlywarning import access as earlywarning_access
+from uplift.earlywarning.selectors import school_risk
 from uplift.inspections import timeline
 from uplift.inspections.selectors import latest_graded_inspections
 from uplift.performance import trends as performance_trends
@@ -146,6 +148,11 @@ def school_detail(request, urn: int):
             "profile_url": _profile_url(request.user, school, category),
             "category": category,
             "open_case": open_case,
+            "risk": (
+                school_risk(school=school)
+                if earlywarning_access.can_read_risk(request.user, school.la_id)
+                else None
+            ),
             "la_overview_visible": la_visible,
             "linked_schools": register.linked_schools(school, visible),
             "memberships": register.memberships(school),

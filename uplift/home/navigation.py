@@ -106,6 +106,7 @@ AREAS: tuple[Area, ...] = (
         HEADS_AND_CHAIRS,
         ("categorisation:my_school",),
     ),
+    Area("early_warning", "Early warning", "earlywarning:index", OFFICERS, ("earlywarning:",)),
     Area("casework", "Casework", "casework:case_list", CASE_READERS, CASE_PAGES),
     Area(
         "letters",
@@ -168,7 +169,7 @@ AREAS: tuple[Area, ...] = (
     Area("api", "API", "api-docs", EVERYONE, ("api-docs",)),
 )
 AREAS_BY_KEY = {area.key: area for area in AREAS}
-LA_AREAS = {"la", "reports"}  # LA staff reach these only once they work for an LA
+LA_AREAS = {"la", "reports", "early_warning"}  # LA staff reach these only once they work for an LA
 
 
 def role_of(user) -> str:
@@ -243,6 +244,10 @@ PURPOSES = {
     "categorisation": (
         "Categorisation rounds (proposals, decisions, the board, publication), the policies "
         "that propose categories, and each school's performance profile."
+    ),
+    "early_warning": (
+        "Schools whose next inspection is likely to be worse than their last, for you to "
+        "agree with or dismiss, and the schools likely to be inspected next term."
     ),
     "our_category": "Your school's category and why the local authority gave it.",
     "casework": (

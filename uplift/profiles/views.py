@@ -8,6 +8,8 @@ from django.views.decorators.http import require_POST
 
 from uplift.audit.models import Via
 from uplift.categorisation.access import categorisation_las
+from uplift.earlywarning import access as earlywarning_access
+from uplift.earlywarning.selectors import school_risk
 from uplift.profiles import batches, selectors, services
 from uplift.profiles.access import profile_establishments
 from uplift.profiles.models import Format, ProfileBatch, ProfileDownload
@@ -76,7 +78,12 @@ def profile_page(request, la_code: str, round_code: str, urn: int):
     services.log_download(
         user=request.user, round_=round_, establishment=school, format=Format.HTML
     )
-    return render(request, "profiles/profile.html", {"profile": profile})
+    risk = (
+        school_risk(school=school)
+        if earlywarning_access.can_read_risk(request.user, school.la_id)
+        else None
+    )
+    return render(request, "profiles/profile.html", {"profile": profile, "risk": risk})
 
 
 @login_required

@@ -10,6 +10,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 
 from uplift.accounts.access import profile_of
+from uplift.earlywarning import access as earlywarning_access
+from uplift.earlywarning.selectors import risks_by_school
 from uplift.reports import tables
 from uplift.reports.access import can_set_report_targets
 from uplift.reports.attainment import KEY_STAGE_LABELS, attainment
@@ -253,10 +255,19 @@ def _priority(request, code: str):
 @require_GET
 def priority(request, code: str):
     la, form, rounds, report = _priority(request, code)
+    reads_risk = earlywarning_access.can_read_risk(request.user, la.pk)
     return render(
         request,
         "reports/priority.html",
-        {"la": la, "form": form, "rounds": rounds, "report": report, "priorities": PRIORITIES},
+        {
+            "la": la,
+            "form": form,
+            "rounds": rounds,
+            "report": report,
+            "priorities": PRIORITIES,
+            "reads_risk": reads_risk,
+            "risks": risks_by_school(la=la) if reads_risk and report else {},
+        },
     )
 
 

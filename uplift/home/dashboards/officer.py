@@ -11,6 +11,7 @@ from uplift.casework.access import visible_cases, visible_meetings
 from uplift.casework.models import MeetingAction, Stage
 from uplift.categorisation.models import Round, RoundStatus
 from uplift.categorisation.rounds import selectors as rounds
+from uplift.earlywarning.selectors import FlagSummary, flag_summary
 from uplift.inspections.models import Inspection
 from uplift.inspections.selectors import grade_summary
 from uplift.support.access import visible_action_plans
@@ -84,6 +85,7 @@ class OfficerDashboard:
     overdue: list[OverdueRow] = field(default_factory=list)
     overdue_count: int = 0
     inspections: list = field(default_factory=list)
+    flags: FlagSummary | None = None  # the LA's early-warning flags, None before any scoring
 
 
 def _round_url(round_, **query) -> str:
@@ -274,4 +276,6 @@ def officer_dashboard(*, user, la, today: date) -> OfficerDashboard:
     board.round = round_progress(la=la)
     board.overdue, board.overdue_count = overdue(user=user, today=today)
     board.inspections = recent_inspections(la=la)
+    summary = flag_summary(la=la)
+    board.flags = summary if summary.run is not None else None
     return board

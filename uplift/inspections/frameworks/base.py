@@ -18,6 +18,9 @@ class Area:
     label: str
 
 
+DEFAULT_REINSPECTION = 48  # months: roughly every four years
+
+
 @dataclass(frozen=True)
 class Framework:
     code: str
@@ -33,6 +36,15 @@ class Framework:
     # Without an overall grade, the areas DfE reads in its place ("requires improvement" when
     # any of them does); empty means every area counts.
     standing_areas: tuple[str, ...] = ()
+    # The longest usual gap, in months, before a school graded at each rank (1 first) is
+    # inspected again; a rank beyond the tuple (or an empty tuple) takes DEFAULT_REINSPECTION.
+    reinspection_months: tuple[int, ...] = ()
+
+    def months_to_next(self, rank: int | None) -> int:
+        """How long after an inspection graded `rank` the next one is usually due."""
+        if rank is not None and 1 <= rank <= len(self.reinspection_months):
+            return self.reinspection_months[rank - 1]
+        return DEFAULT_REINSPECTION
 
     def grade(self, code: str) -> Grade | None:
         return next((g for g in self.scale if g.code == code), None)

@@ -30,4 +30,5 @@ FRAMEWORK = Framework(
         EARLY_YEARS,
         Area("sixteen_to_nineteen", "16 to 19 study programmes"),
     ),
+    reinspection_months=(120, 36, 24, 24),
 )

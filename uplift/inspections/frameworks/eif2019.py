@@ -28,4 +28,5 @@ FRAMEWORK = Framework(
         EARLY_YEARS,
         SIXTH_FORM,
     ),
+    reinspection_months=(72, 48, 30, 30),
 )

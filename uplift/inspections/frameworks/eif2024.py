@@ -30,4 +30,5 @@ FRAMEWORK = Framework(
         SIXTH_FORM,
     ),
     standing_areas=("quality_of_education", "leadership_management"),
+    reinspection_months=(72, 48, 30, 30),
 )

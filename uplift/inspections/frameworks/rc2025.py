@@ -27,4 +27,5 @@ FRAMEWORK = Framework(
         Area("post_16", "Post-16 provision"),
     ),
     below_good_rank=4,
+    reinspection_months=(48, 48, 48, 30, 24),
 )

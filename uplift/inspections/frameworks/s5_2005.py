@@ -31,4 +31,5 @@ FRAMEWORK = Framework(
         EARLY_YEARS,
         SIXTH_FORM,
     ),
+    reinspection_months=(36, 36, 36, 12),
 )

@@ -29,4 +29,5 @@ FRAMEWORK = Framework(
         EARLY_YEARS,
         SIXTH_FORM,
     ),
+    reinspection_months=(120, 60, 24, 24),
 )

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand
 from uplift.demo.brokerage import seed_brokerage
 from uplift.demo.casework import seed_casework
 from uplift.demo.data_files import DEMO_LA_CODE, load_demo_files
+from uplift.demo.earlywarning import seed_early_warning
 from uplift.demo.funds import seed_money
 from uplift.demo.personas_seed import seed_personas
 from uplift.schools.models import LocalAuthority
@@ -25,6 +26,7 @@ class Command(BaseCommand):
         logins = seed_personas()
         la = LocalAuthority.objects.get(code=DEMO_LA_CODE)
         self.stdout.write(f"Categorisation and casework: {seed_casework(la=la)}")
+        self.stdout.write(f"Early warning: {seed_early_warning(la=la)}")
         self.stdout.write(f"School-to-school support: {seed_brokerage(la=la)}")
         self.stdout.write(f"Money and commissioning: {seed_money(la=la)}")
         self.stdout.write("")

@@ -1,0 +1,30 @@
+"""Who sees risk. A school's risk of a worse inspection is a judgement about people's work,
+made by a model, before anyone has checked it: it is for the LA officers who act on it (and
+system administrators), not for the school's head or chair, advisers or other readers. A
+head reading "your school is flagged" from an unchecked score would do more harm than good;
+the officer who agrees with a flag talks to the school instead."""
+
+from django.db.models import QuerySet
+
+from uplift.accounts.access import officer_la_scope
+from uplift.schools.models import LocalAuthority
+
+
+def risk_las(user) -> QuerySet[LocalAuthority]:
+    """The LAs whose schools' risk this user reads and whose flags they review."""
+    scope = officer_la_scope(user)
+    return LocalAuthority.objects.none() if scope is None else LocalAuthority.objects.filter(scope)
+
+
+def can_read_risk(user, la_id: int | None) -> bool:
+    """Whether the user reads the risk of the schools of the LA `la_id` (no query for a user
+    who reads no LA's risk)."""
+    scope = officer_la_scope(user)
+    if scope is None or la_id is None:
+        return False
+    return LocalAuthority.objects.filter(scope, pk=la_id).exists()
+
+
+def can_review(user, la_id: int | None) -> bool:
+    """Reviewing a flag is for the same people as reading it: the LA's officers."""
+    return can_read_risk(user, la_id)
