@@ -1,8 +1,8 @@
 import pytest
 
-from uplift.impact.matching import MIN_MATCHES, band, impact_of, SIZE_BANDS
-from uplift.impact.pieces import of_deployment
 from tests.impact.world import build_impact_world, iw_fixture  # noqa: F401
+from uplift.impact.matching import MIN_MATCHES, SIZE_BANDS, band, impact_of
+from uplift.impact.pieces import of_deployment
 
 
 def _result(results, key):
@@ -46,10 +46,15 @@ def test_schools_given_the_same_kind_of_support_are_left_out(iw):
     bw = iw.bw
     other = iw.similar[0]
     request = bw.request(establishment=other, case=None, raised_from="officer")
-    bw.agree(request=request, starts_on=iw.deployment.starts_on,
-             ends_on=iw.deployment.ends_on, review_on=iw.deployment.review_on,
-             school_agreed_on=iw.deployment.starts_on, supporter_agreed_on=iw.deployment.starts_on,
-             la_agreed_on=iw.deployment.starts_on)
+    bw.agree(
+        request=request,
+        starts_on=iw.deployment.starts_on,
+        ends_on=iw.deployment.ends_on,
+        review_on=iw.deployment.review_on,
+        school_agreed_on=iw.deployment.starts_on,
+        supporter_agreed_on=iw.deployment.starts_on,
+        la_agreed_on=iw.deployment.starts_on,
+    )
     reading = impact_of(of_deployment(iw.deployment), ["ks2_reading"])[0]
     assert other.pk not in reading.schools[0].matched_ids
     assert reading.matches == 7

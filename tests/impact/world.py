@@ -16,12 +16,12 @@ from decimal import Decimal
 
 import pytest
 
+from tests.brokerage.world import build_world
 from uplift.audit.models import Via
 from uplift.brokerage.services import deployments
 from uplift.inspections.models import Inspection, InspectionKind, InspectionSource
 from uplift.performance.models import Level, Measure, Result
 from uplift.schools.models import Establishment, PhaseGroup
-from tests.brokerage.world import build_world
 
 STARTS, ENDS = date(2020, 1, 6), date(2022, 7, 22)
 SIMILAR = 8
@@ -82,14 +82,28 @@ def build_impact_world(similar: int = SIMILAR) -> ImpactWorld:
     alike = []
     for i in range(similar):
         school = _school(200000 + i, bw.herts, f"Similar Primary {i + 1}")
-        facts(school, measures, grade=3, reading=(-2.0 + i * 0.1, -1.0 + i * 0.1),
-              absence=(6.0, 5.5), pupils=280 + i * 5, fsm="24.0")
+        facts(
+            school,
+            measures,
+            grade=3,
+            reading=(-2.0 + i * 0.1, -1.0 + i * 0.1),
+            absence=(6.0, 5.5),
+            pupils=280 + i * 5,
+            fsm="24.0",
+        )
         alike.append(school)
     unlike = (("Big", 900, "25.0", 3), ("Rich", 300, "3.0", 3), ("Good", 300, "25.0", 2))
     for i, (name, pupils, fsm, grade) in enumerate(unlike):
         school = _school(300000 + i, bw.herts, f"{name} Primary")
-        facts(school, measures, grade=grade, reading=(-2.0, 3.0), absence=(6.0, 3.0),
-              pupils=pupils, fsm=fsm)
+        facts(
+            school,
+            measures,
+            grade=grade,
+            reading=(-2.0, 3.0),
+            absence=(6.0, 3.0),
+            pupils=pupils,
+            fsm=fsm,
+        )
     officer = bw.officer
     change = {"actor": officer, "via": Via.CLI}
     deployment = bw.agree(
@@ -101,8 +115,11 @@ def build_impact_world(similar: int = SIMILAR) -> ImpactWorld:
         la_agreed_on=STARTS,
     )
     deployments.review_deployment(
-        deployment=deployment, reviewed_on=date(2022, 6, 1), impact="strong",
-        summary="Leaders check the sequence themselves.", **change,
+        deployment=deployment,
+        reviewed_on=date(2022, 6, 1),
+        impact="strong",
+        summary="Leaders check the sequence themselves.",
+        **change,
     )
     deployment.refresh_from_db()
     deployments.exit_deployment(

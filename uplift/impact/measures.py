@@ -9,8 +9,7 @@ from datetime import date
 
 from uplift.categorisation.models import RoundStatus, SchoolCategorisation
 from uplift.impact.models import PieceKind
-from uplift.inspections.models import InspectionKind, Judgement
-from uplift.inspections.models import Inspection
+from uplift.inspections.models import Inspection, InspectionKind, Judgement
 from uplift.performance.models import Level, Result
 from uplift.schools.models import PhaseGroup
 

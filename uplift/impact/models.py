@@ -45,9 +45,7 @@ class Finding(models.Model):
     measure = models.CharField(max_length=40)
     schools = models.PositiveIntegerField(help_text="Supported schools with before and after")
     change = models.DecimalField(max_digits=10, decimal_places=3, null=True, blank=True)
-    comparison_change = models.DecimalField(
-        max_digits=10, decimal_places=3, null=True, blank=True
-    )
+    comparison_change = models.DecimalField(max_digits=10, decimal_places=3, null=True, blank=True)
     # The difference in differences, signed so that more than nought is better.
     gain = models.DecimalField(max_digits=10, decimal_places=3, null=True, blank=True)
     matches = models.PositiveIntegerField(default=0)

@@ -5,6 +5,7 @@ person sees the impact of exactly the support they can see (404 otherwise)."""
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -13,6 +14,7 @@ from uplift.brokerage import selectors as brokerage
 from uplift.brokerage.models import Deployment
 from uplift.casework.cases.selectors import case_for
 from uplift.casework.models import ConcernCase
+from uplift.commissioning.access import has_finance
 from uplift.commissioning.commissions.selectors import commission_for
 from uplift.commissioning.grants.selectors import application_for
 from uplift.commissioning.models import ApplicationStatus, Commission, GrantApplication
@@ -47,6 +49,8 @@ def piece_for(*, user, kind: str, pk: int) -> Piece:
     if kind == PieceKind.DEPLOYMENT:
         return of_deployment(brokerage.deployment_in_scope(user=user, pk=pk))
     if kind == PieceKind.COMMISSION:
+        if not has_finance(user):  # as the commission's own page
+            raise PermissionDenied
         return of_commission(commission_for(user=user, pk=pk))
     if kind == PieceKind.CASE:
         return of_case(case_for(user=user, pk=pk))
@@ -153,21 +157,25 @@ def supported_between(kind: str, starts_on: date, ends_on: date):
     """The schools that received support of this kind at some time between the dates, as
     a subquery: they are left out of comparison groups."""
     if kind == PieceKind.DEPLOYMENT:
-        return Deployment.objects.filter(
-            starts_on__lte=ends_on, ends_on__gte=starts_on
-        ).values("establishment_id")
+        return Deployment.objects.filter(starts_on__lte=ends_on, ends_on__gte=starts_on).values(
+            "establishment_id"
+        )
     if kind == PieceKind.COMMISSION:
         return Commission.schools.through.objects.filter(
             commission__starts_on__lte=ends_on, commission__ends_on__gte=starts_on
         ).values("establishment_id")
     if kind == PieceKind.CASE:
-        return ConcernCase.objects.filter(opened_on__lte=ends_on).exclude(
-            closed_on__lt=starts_on
-        ).values("establishment_id")
+        return (
+            ConcernCase.objects.filter(opened_on__lte=ends_on)
+            .exclude(closed_on__lt=starts_on)
+            .values("establishment_id")
+        )
     if kind == PieceKind.CYCLE:
-        return SupportCycle.objects.filter(started_on__lte=ends_on).exclude(
-            ended_on__lt=starts_on
-        ).values("establishment_id")
+        return (
+            SupportCycle.objects.filter(started_on__lte=ends_on)
+            .exclude(ended_on__lt=starts_on)
+            .values("establishment_id")
+        )
     return GrantApplication.objects.filter(
         status=ApplicationStatus.AWARDED,
         decided_on__lte=ends_on,

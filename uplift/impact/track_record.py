@@ -71,8 +71,7 @@ def leader_records(*, las) -> list[Record]:
         Deployment.objects.filter(pk=OuterRef("piece_id")).values("leader_id")[:1],
     )
     return [
-        Record("leader", ld.pk, ld.name, pieces[ld.pk], findings.get(ld.pk, []))
-        for ld in leaders
+        Record("leader", ld.pk, ld.name, pieces[ld.pk], findings.get(ld.pk, [])) for ld in leaders
     ]
 
 
@@ -88,8 +87,7 @@ def provider_records(*, las) -> list[Record]:
         Commission.objects.filter(pk=OuterRef("piece_id")).values("provider_id")[:1],
     )
     return [
-        Record("provider", p.pk, p.name, pieces[p.pk], findings.get(p.pk, []))
-        for p in providers
+        Record("provider", p.pk, p.name, pieces[p.pk], findings.get(p.pk, [])) for p in providers
     ]
 
 
