@@ -24,8 +24,3 @@ def test_a_registered_signal_adds_points_and_a_reason(bw):
     assert after[0].score == before[1].score + 1000
     assert "Favoured by the test" in after[0].reasons
 
-
-def test_impact_registers_its_track_record_signal():
-    from uplift.impact.track_record import leader_signal
-
-    assert leader_signal in registered()

@@ -26,3 +26,10 @@ def test_measures_default_by_kind_then_chosen_with_a_version(iw):
             piece=piece, measures=["absence"], version=1, actor=iw.bw["headteacher"], via=Via.WEB
         )
     assert chosen_measures(piece) == (["ks2_reading"], 1)
+
+
+def test_impact_registers_its_track_record_signal_in_brokerage():
+    from uplift.brokerage.ranking import registered
+    from uplift.impact.track_record import leader_signal
+
+    assert leader_signal in registered()

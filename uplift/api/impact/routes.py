@@ -15,6 +15,10 @@ from uplift.schools.models import Establishment
 router = Router(tags=["impact of support"])
 
 
+def _round(value):
+    return None if value is None else round(value, 4)
+
+
 def _impact(user, kind: str, pk: int) -> dict:
     piece = piece_for(user=user, kind=kind, pk=pk)
     results = piece_impact(piece)
@@ -33,13 +37,13 @@ def _impact(user, kind: str, pk: int) -> dict:
                 "measure": r.outcome.key,
                 "label": r.outcome.label,
                 "higher_is_better": r.outcome.higher_is_better,
-                "before": r.before,
-                "after": r.after,
-                "change": r.change,
-                "comparison_before": r.comparison_before,
-                "comparison_after": r.comparison_after,
-                "comparison_change": r.comparison_change,
-                "difference": r.gain,
+                "before": _round(r.before),
+                "after": _round(r.after),
+                "change": _round(r.change),
+                "comparison_before": _round(r.comparison_before),
+                "comparison_after": _round(r.comparison_after),
+                "comparison_change": _round(r.comparison_change),
+                "difference": _round(r.gain),
                 "matches": r.matches,
                 "enough": r.enough,
                 "verdict": r.verdict,
@@ -47,12 +51,12 @@ def _impact(user, kind: str, pk: int) -> dict:
                     {
                         "urn": urns.get(s.school_id),
                         "name": s.name,
-                        "before": s.before,
+                        "before": _round(s.before),
                         "before_period": s.before_period,
-                        "after": s.after,
+                        "after": _round(s.after),
                         "after_period": s.after_period,
-                        "comparison_before": s.comparison_before,
-                        "comparison_after": s.comparison_after,
+                        "comparison_before": _round(s.comparison_before),
+                        "comparison_after": _round(s.comparison_after),
                         "matches": s.matches,
                     }
                     for s in r.schools
