@@ -8,6 +8,7 @@ run finds the sample deployment and leaves everything alone."""
 from datetime import date
 
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from uplift.audit.models import Via
 from uplift.brokerage.models import Deployment, SystemLeader
@@ -79,7 +80,7 @@ def _deployment(officer, school, leader):
         raised_from="officer",
         areas=["reading", "curriculum_teaching"],
         days=8,
-        needed_by=STARTS,
+        needed_by=timezone.localdate(),  # recorded today, for support given in the past
         funding="la",
         details=DETAILS,
         **change,
