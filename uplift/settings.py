@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "uplift.brokerage",
     "uplift.funds",
     "uplift.commissioning",
+    "uplift.impact",
     "uplift.workload",
     "uplift.directory",
     "uplift.home",

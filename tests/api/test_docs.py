@@ -87,6 +87,7 @@ PATHS = {
     "/api/v1/deployments/{deployment_id}/sessions/{session_id}/comment",
     "/api/v1/deployments/{deployment_id}/review",
     "/api/v1/deployments/{deployment_id}/exit",
+    "/api/v1/deployments/{deployment_id}/impact",
     "/api/v1/credits/{urn}",
     # Work and timelines
     "/api/v1/me/work",
@@ -102,6 +103,7 @@ PATHS = {
     "/api/v1/funds/{fund_id}/ledger",
     "/api/v1/funds/{fund_id}/commitments",
     "/api/v1/commissions",
+    "/api/v1/commissions/{commission_id}/impact",
     "/api/v1/grant-schemes",
     "/api/v1/subscriptions",
     # Partnerships and boards

@@ -51,6 +51,7 @@ AREA_TABLES = tuple(
         "matrix_money",
         "matrix_partnerships",
         "matrix_earlywarning",
+        "matrix_impact",
     )
 )
 

@@ -12,6 +12,7 @@ from uplift.api.earlywarning import routes as earlywarning
 from uplift.api.errors import register_handlers
 from uplift.api.flags import routes as flags
 from uplift.api.funds import routes as funds
+from uplift.api.impact import routes as impact
 from uplift.api.imports import routes as imports
 from uplift.api.inspections import routes as inspections
 from uplift.api.judgements import routes as judgements
@@ -67,6 +68,7 @@ for area in (
     brokerage,
     funds,
     commissioning,
+    impact,
     partnerships,
     earlywarning,
 ):

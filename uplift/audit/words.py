@@ -43,6 +43,8 @@ EVENT_WORDS = {
     "group.member_added": "School joined the group",
     "group.member_ended": "School left the group",
     "group.renamed": "Group renamed",
+    "impact.findings_saved": "Impact of support saved for track records",
+    "impact.measures_chosen": "Measures of the impact of support chosen",
     "import.applied": "File imported",
     "import.rejected": "Import rejected",
     "letter.generated": "Letter written",

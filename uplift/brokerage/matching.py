@@ -18,6 +18,7 @@ from uplift.brokerage.models import (
     SupportSession,
     SystemLeader,
 )
+from uplift.brokerage.ranking import extra_points
 from uplift.brokerage.rules import CONFLICT, registry
 from uplift.brokerage.specialisms import specialism_label
 from uplift.brokerage.terms import postcode_area, postcode_district, term_of
@@ -121,6 +122,7 @@ def broker(*, request, day=None) -> Brokerage:
     eligibility = eligibility_of(schools=supporter_schools.values())
     committed = committed_days(leaders=leaders, day=day)
     records = track_records(leaders=leaders)
+    extras = extra_points(leaders=leaders, request=request)
     found = Brokerage()
     for leader in leaders:
         broken = list(registry.broken(CONFLICT, leader=leader, school=school, facts=facts))
@@ -133,9 +135,11 @@ def broker(*, request, day=None) -> Brokerage:
         if reasons:
             found.exclusions.append(Exclusion(leader, reasons, codes))
             continue
-        found.proposals.append(
-            _score(leader, request, facts, committed[leader.pk], records.get(leader.pk, {}))
-        )
+        proposal = _score(leader, request, facts, committed[leader.pk], records.get(leader.pk, {}))
+        for points, reason in extras.get(leader.pk, []):
+            proposal.score += points
+            proposal.reasons.append(reason)
+        found.proposals.append(proposal)
     found.proposals.sort(key=lambda p: (-p.score, p.leader.name, p.leader.pk))
     return found
 

@@ -160,7 +160,7 @@ AREAS: tuple[Area, ...] = (
         "Reports",
         "reports:index",
         LA_STAFF | {R.SYSTEM_ADMIN, R.REGIONAL_VIEWER},
-        ("reports:",),
+        ("reports:", "impact:track_records", "impact:track_record"),
     ),
     Area("groups", "Groups", "groups:list", EVERYONE, ("groups:",)),
     Area("people", "People", "people:list", frozenset({R.SYSTEM_ADMIN, R.LA_ADMIN}), ("people:",)),

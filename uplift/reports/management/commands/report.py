@@ -1,6 +1,9 @@
 """`uplift report REPORT --la CODE [--as-at YYYY-MM-DD] [--phase P] [--key-stage ks2|ks4]
 [--format csv|json]`: an LA report to standard output, from the same selectors as its page.
 
+Apps above reports add their own (uplift/reports/extra.py): `uplift report impact
+--deployment ID` and the like, with their own options.
+
 The command line reads every school of the LA (it has no user to scope it by). Wrong usage
 exits with status 2.
 """
@@ -17,6 +20,7 @@ from uplift.categorisation.models import Round
 from uplift.reports import tables
 from uplift.reports.attainment import KEY_STAGES, attainment
 from uplift.reports.categories import categories_by_phase, priority_schools
+from uplift.reports.extra import EXTRA_REPORTS
 from uplift.reports.forms import PHASE_CHOICES
 from uplift.reports.ofsted_summary import ALL_PHASES, ofsted_summary
 from uplift.reports.report_cards import report_card_areas
@@ -105,8 +109,8 @@ class Command(BaseCommand):
     help = "Print an LA report (the same figures as its page) as CSV or JSON."
 
     def add_arguments(self, parser):
-        parser.add_argument("report", choices=list(REPORTS), help="which report")
-        parser.add_argument("--la", required=True, help="the DfE LA code, e.g. 919")
+        parser.add_argument("report", choices=[*REPORTS, *EXTRA_REPORTS], help="which report")
+        parser.add_argument("--la", default="", help="the DfE LA code, e.g. 919")
         parser.add_argument("--as-at", dest="as_at", default="", help="YYYY-MM-DD (default: today)")
         parser.add_argument(
             "--phase",
@@ -125,8 +129,16 @@ class Command(BaseCommand):
         parser.add_argument(
             "--format", dest="output_format", choices=["csv", "json"], default="csv"
         )
+        for extra in EXTRA_REPORTS.values():
+            extra.add_arguments(parser.add_argument_group(f"{extra.name} only"))
 
     def handle(self, *args, report, la, as_at, output_format, **options):
+        if report in EXTRA_REPORTS:
+            options["output_format"] = output_format
+            EXTRA_REPORTS[report].run(options, self.stdout.write)
+            return
+        if not la:
+            raise CommandError(f"the {report} report needs --la CODE", returncode=USAGE_ERROR)
         code = normalise_code(la)
         if code is None:
             raise CommandError(
