@@ -29,6 +29,7 @@ urlpatterns = [
     path("brokerage/", include("uplift.brokerage.urls")),
     path("funds/", include("uplift.funds.urls")),
     path("commissioning/", include("uplift.commissioning.urls")),
+    path("feedback/", include("uplift.feedback.urls")),
     path("", include("uplift.workload.urls")),
     path("api/", include("uplift.api.urls")),
     path("admin/", admin.site.urls),
