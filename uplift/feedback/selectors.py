@@ -64,7 +64,9 @@ def rollup(*, user, by: str, since: date | None = None) -> list[RollupRow]:
         for row in Answer.objects.filter(survey__in=chosen)
         .values(f"survey__{field}")
         .annotate(
-            n=Count("id"), average=Avg("rating"), agree=Count("id", filter=Q(rating__gte=AGREE_FROM))
+            n=Count("id"),
+            average=Avg("rating"),
+            agree=Count("id", filter=Q(rating__gte=AGREE_FROM)),
         )
     }
     rows = []
@@ -124,7 +126,9 @@ def summary(chosen: QuerySet[Survey]) -> FeedbackSummary:
         Answer.objects.filter(survey__in=chosen)
         .values("survey__subject_kind", "question")
         .annotate(
-            n=Count("id"), average=Avg("rating"), agree=Count("id", filter=Q(rating__gte=AGREE_FROM))
+            n=Count("id"),
+            average=Avg("rating"),
+            agree=Count("id", filter=Q(rating__gte=AGREE_FROM)),
         )
         .order_by("survey__subject_kind", "question")
     )

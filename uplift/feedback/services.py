@@ -113,7 +113,10 @@ def request_feedback(
         action="feedback.requested",
         obj=survey,
         establishment=establishment,
-        changes={"subject": [None, survey.subject_label], "provider": [None, survey.provider_label]},
+        changes={
+            "subject": [None, survey.subject_label],
+            "provider": [None, survey.provider_label],
+        },
         reason=f"Feedback asked after: {SubjectKind(subject.kind).label.lower()}",
     )
     if head is not None:
@@ -208,7 +211,10 @@ def answer_survey(
         action="feedback.answered",
         obj=survey,
         establishment=survey.establishment,
-        changes={"ratings": [None, cleaned], **({"comments": [None, comments]} if comments else {})},
+        changes={
+            "ratings": [None, cleaned],
+            **({"comments": [None, comments]} if comments else {}),
+        },
         reason="Answered by the emailed link" if by_link else "Answered signed in",
     )
     return survey
