@@ -191,6 +191,8 @@ def answer_survey(
         actor = survey.recipient
     elif not access.may_answer(actor, survey):
         raise NotAllowed("Only the school's headteacher answers its feedback survey")
+    if Survey.objects.filter(pk=survey.pk, answered_at__isnull=False).exists():
+        raise Conflict("This survey has already been answered.")
     cleaned = _clean_ratings(survey, ratings)
     comments = (comments or "").strip()
     if len(comments) > MAX_COMMENTS:
