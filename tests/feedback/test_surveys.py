@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from tests.commissioning.world import commission
 from tests.funds.world import money_world_fixture  # noqa: F401
+from tests.web.test_plain_words import problems_in
 from uplift.audit.models import AuditEvent, Via
 from uplift.core.errors import Conflict, NotAllowed, Refused
 from uplift.feedback import selectors, services
@@ -46,6 +47,7 @@ def test_done_when_the_head_answers_by_link_and_the_report_shows_it(
     [email] = mail.outbox  # only the primary school has a headteacher account
     assert email.to == [mw["headteacher"].email]
     token = LINK.search(email.body).group(1)
+    assert problems_in(email.subject + "\n" + LINK.sub("", email.body)) == []
     assert not Survey.objects.filter(token_hash=token).exists()  # only the hash is kept
     assert Survey.objects.filter(token_hash=token_hash(token)).exists()
 
