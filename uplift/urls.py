@@ -31,6 +31,7 @@ urlpatterns = [
     path("funds/", include("uplift.funds.urls")),
     path("commissioning/", include("uplift.commissioning.urls")),
     path("impact/", include("uplift.impact.urls")),
+    path("feedback/", include("uplift.feedback.urls")),
     path("", include("uplift.workload.urls")),
     path("api/", include("uplift.api.urls")),
     path("admin/", admin.site.urls),

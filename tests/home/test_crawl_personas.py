@@ -50,8 +50,8 @@ HEAD = EVERYONE | {
     "workload:my_work",
 }
 EXPECTED = {
-    "admin": OFFICER | {"imports:list", "imports:upload"},
-    "la.officer": OFFICER,
+    "admin": OFFICER | {"imports:list", "imports:upload", "feedback:index"},
+    "la.officer": OFFICER | {"feedback:index"},
     "data.officer": EVERYONE | {"la:detail", "reports:la", "imports:list", "imports:upload"},
     "adviser": EVERYONE
     | {
@@ -63,7 +63,7 @@ EXPECTED = {
         "workload:my_work",
         "reports:la",
     },
-    "headteacher": HEAD,
+    "headteacher": HEAD | {"feedback:index", "feedback:survey"},
     "chair": HEAD,
     "board.member": EVERYONE | {"groups:detail"},
     "la.admin": EVERYONE | {"people:list"},

@@ -115,6 +115,12 @@ def rows(w) -> list[tuple[str, str, str]]:
         ("commissioning/commissions/<int:pk>/", c, FINANCE),
         ("commissioning/commissions/<int:pk>/report/<slug:part>/", f"{c}report/outcomes/", FINANCE),
         ("commissioning/commissions/<int:pk>/report.pdf", f"{c}report.pdf", FINANCE),
+        ("commissioning/commissions/<int:pk>/report.csv", f"{c}report.csv", FINANCE),
+        (
+            "commissioning/commissions/<int:pk>/feedback/",
+            f"{c}feedback/",
+            "in  405 405 405 405 405 405 405 405",
+        ),
         ("commissioning/grants/", "/commissioning/grants/", MONEY_READERS),
         ("commissioning/grants/<int:pk>/", f"/commissioning/grants/{scheme}/", MONEY_READERS),
         (

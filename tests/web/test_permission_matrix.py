@@ -52,6 +52,7 @@ AREA_TABLES = tuple(
         "matrix_partnerships",
         "matrix_earlywarning",
         "matrix_impact",
+        "matrix_feedback",
     )
 )
 

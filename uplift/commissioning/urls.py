@@ -3,6 +3,7 @@
 from django.urls import path
 
 from uplift.commissioning import views
+from uplift.commissioning.accountability import views as accountability
 from uplift.commissioning.commissions import views as commissions
 from uplift.commissioning.grants import views as grants
 from uplift.commissioning.traded import views as traded
@@ -15,6 +16,8 @@ urlpatterns = [
     path("commissions/<int:pk>/", commissions.commission_detail, name="commission_detail"),
     path("commissions/<int:pk>/report/<slug:part>/", commissions.report_part, name="report_part"),
     path("commissions/<int:pk>/report.pdf", commissions.report_pdf_view, name="report_pdf"),
+    path("commissions/<int:pk>/report.csv", accountability.report_csv, name="report_csv"),
+    path("commissions/<int:pk>/feedback/", accountability.ask_for_feedback, name="ask_feedback"),
     path("grants/", grants.scheme_list, name="scheme_list"),
     path("grants/<int:pk>/", grants.scheme_detail, name="scheme_detail"),
     path("grants/<int:pk>/apply/", grants.apply, name="apply"),

@@ -142,6 +142,13 @@ AREAS: tuple[Area, ...] = (
         permission_roles=frozenset({R.LA_OFFICER}),
     ),
     Area(
+        "feedback",
+        "Feedback",
+        "feedback:index",
+        OFFICERS | {R.HEADTEACHER},
+        ("feedback:",),
+    ),
+    Area(
         "partnerships",
         "Partnerships",
         "partnerships:list",
@@ -261,6 +268,10 @@ PURPOSES = {
     "brokerage": (
         "Support from other schools: system leaders, requests, brokered deployments, "
         "credits and good practice."
+    ),
+    "feedback": (
+        "Heads' feedback on visits, support, traded services and commissioned projects, "
+        "rolled up per provider and per service."
     ),
     "money": ("Funds and their ledgers, commissions, grants and bursaries, and traded services."),
     "partnerships": (

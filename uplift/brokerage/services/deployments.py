@@ -35,6 +35,7 @@ from uplift.brokerage.services.common import (
     user_of,
 )
 from uplift.brokerage.services.credits import write_entry
+from uplift.brokerage.services.feedback import ask_about_deployment
 from uplift.brokerage.specialisms import unknown_specialisms
 from uplift.brokerage.terms import academic_year_of
 from uplift.core.dates import long_date
@@ -299,6 +300,8 @@ def exit_deployment(*, actor, via, deployment, exited_on, summary, completed=Tru
             changes={"status": [before, current.status]},
             reason=summary,
         )
+        if completed:
+            ask_about_deployment(actor=actor, via=via, deployment=current)
     return current
 
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 
 from uplift.audit.models import Via
 from uplift.commissioning import access
+from uplift.commissioning.accountability.report import four_parts
 from uplift.commissioning.commissions import selectors, services
 from uplift.commissioning.commissions.report import report_pdf
 from uplift.commissioning.forms import ReportSectionForm
@@ -53,7 +54,7 @@ def commission_detail(request, pk: int):
     return render(
         request,
         "commissioning/commission.html",
-        {"commission": commission, "report": selectors.accountability_report(commission)},
+        {"commission": commission, "report": four_parts(commission)},
     )
 
 

@@ -17,6 +17,7 @@ from uplift.commissioning.models import (
     Usage,
     UsageKind,
 )
+from uplift.commissioning.traded.feedback import ask_about_usage
 from uplift.core.errors import Conflict, Refused, StaleVersion
 from uplift.funds.money import pounds
 from uplift.support.visits.entitlement import parse_academic_year
@@ -216,4 +217,5 @@ def record_usage(
         changes={UsageKind(kind).label: [None, quantity]},
         reason=note,
     )
+    ask_about_usage(actor=actor, via=via, usage=usage)
     return usage

@@ -23,6 +23,7 @@ from uplift.support import access
 from uplift.support.models import NoteTemplate, Visit, VisitStatus
 from uplift.support.visits import rules as visit_rules
 from uplift.support.visits.entitlement import academic_year_of
+from uplift.support.visits.feedback import ask_about_visit
 
 TRUSTED_CHANNELS = {Via.CLI, Via.SYSTEM}  # run by whoever operates the server
 
@@ -442,6 +443,7 @@ def finalise_note(*, actor, via: str, visit: Visit, version: int) -> Visit:
             visit,
             {"status": [VisitStatus.COMMENTED, visit.status]},
         )
+        ask_about_visit(actor=actor, via=via, visit=visit)
     return visit
 
 

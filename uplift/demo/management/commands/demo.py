@@ -8,6 +8,7 @@ from uplift.demo.brokerage import seed_brokerage
 from uplift.demo.casework import seed_casework
 from uplift.demo.data_files import DEMO_LA_CODE, load_demo_files
 from uplift.demo.earlywarning import seed_early_warning
+from uplift.demo.feedback import seed_feedback
 from uplift.demo.funds import seed_money
 from uplift.demo.impact import seed_impact
 from uplift.demo.personas_seed import seed_personas
@@ -31,6 +32,7 @@ class Command(BaseCommand):
         self.stdout.write(f"School-to-school support: {seed_brokerage(la=la)}")
         self.stdout.write(f"Money and commissioning: {seed_money(la=la)}")
         self.stdout.write(f"Impact of support: {seed_impact(la=la)}")
+        self.stdout.write(f"Feedback surveys: {seed_feedback(la=la)}")
         self.stdout.write("")
         self.stdout.write(f"Demo logins (password for all: {logins.password}):")
         for line in logins.lines:
