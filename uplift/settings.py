@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "uplift.schools",
     "uplift.people",
     "uplift.inspections",
+    "uplift.governors",
     "uplift.performance",
     "uplift.earlywarning",
     "uplift.imports",

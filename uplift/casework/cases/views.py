@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from uplift.governors.selectors import body_standing_for_school
 from uplift.accounts import access as accounts_access
 from uplift.accounts.models import Role
 from uplift.audit.models import Via
@@ -107,6 +108,7 @@ def case_detail(request, pk: int):
             "flags": school_flags(establishment=case.establishment, on=today),
             "letters": case_letters(user=request.user, case=case),
             "meetings": case_meetings(user=request.user, case=case),
+            "governance": body_standing_for_school(case.establishment, today),
             "today": today,
         }
     )
