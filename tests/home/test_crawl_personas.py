@@ -38,8 +38,12 @@ OFFICER = EVERYONE | {
     "workload:school_timeline",
     "reports:la",
     "audit:recent",
+    "governors:list",
+    "governors:detail",
 }
 HEAD = EVERYONE | {
+    "governors:list",
+    "governors:detail",
     "categorisation:my_school",
     "casework:my_school_letters",
     "support:school_visits",
@@ -49,7 +53,8 @@ HEAD = EVERYONE | {
 EXPECTED = {
     "admin": OFFICER | {"imports:list", "imports:upload"},
     "la.officer": OFFICER,
-    "data.officer": EVERYONE | {"la:detail", "reports:la", "imports:list", "imports:upload"},
+    "data.officer": EVERYONE
+    | {"la:detail", "reports:la", "imports:list", "imports:upload", "governors:list"},
     "adviser": EVERYONE
     | {
         "la:detail",
@@ -59,12 +64,13 @@ EXPECTED = {
         "support:school_plans",
         "workload:my_work",
         "reports:la",
+        "governors:list",
     },
     "headteacher": HEAD,
     "chair": HEAD,
     "board.member": EVERYONE | {"groups:detail"},
     "la.admin": EVERYONE | {"people:list"},
-    "dfe.viewer": EVERYONE | {"la:detail", "reports:la"},
+    "dfe.viewer": EVERYONE | {"la:detail", "reports:la", "governors:list"},
 }
 
 

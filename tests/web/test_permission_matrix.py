@@ -50,6 +50,7 @@ AREA_TABLES = tuple(
         "matrix_brokerage",
         "matrix_money",
         "matrix_partnerships",
+        "matrix_governors",
     )
 )
 

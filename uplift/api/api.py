@@ -11,6 +11,7 @@ from uplift.api.commissioning import routes as commissioning
 from uplift.api.errors import register_handlers
 from uplift.api.flags import routes as flags
 from uplift.api.funds import routes as funds
+from uplift.api.governors import routes as governors
 from uplift.api.imports import routes as imports
 from uplift.api.inspections import routes as inspections
 from uplift.api.judgements import routes as judgements
@@ -67,5 +68,6 @@ for area in (
     funds,
     commissioning,
     partnerships,
+    governors,
 ):
     api.add_router("", area.router)

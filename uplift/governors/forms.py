@@ -13,6 +13,18 @@ from uplift.governors.models import (
     TrainingKind,
 )
 
+class OptionalDateField(DateField):
+    """A date that may be left blank (all three boxes empty)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, **kwargs)
+
+    def compress(self, values):
+        if not any((value or "").strip() for value in values or []):
+            return None
+        return super().compress(values)
+
+
 PLACE_CATEGORIES = [(c, label) for c, label in Category.choices if c not in STATUTORY]
 
 
@@ -22,10 +34,9 @@ class BodyForm(forms.Form):
     kind = forms.ChoiceField(label="Kind of body", choices=BodyKind.choices)
     clerk = forms.CharField(label="Clerk", max_length=200, required=False)
     clerked_by_la = forms.BooleanField(label="Clerked by the LA's clerking service", required=False)
-    instrument_dated = DateField(
+    instrument_dated = OptionalDateField(
         what="the date of the instrument of government",
         label="Date of the instrument of government",
-        required=False,
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
@@ -66,7 +77,7 @@ class GovernorForm(forms.Form):
     )
     starts_on = DateField(what="the date the term starts", label="Term starts")
     term_ends_on = DateField(what="the date the term ends", label="Term ends")
-    dbs_checked_on = DateField(what="the date of the DBS check", label="DBS check", required=False)
+    dbs_checked_on = OptionalDateField(what="the date of the DBS check", label="DBS check")
     appointment = forms.CharField(
         label="Appointment under the LA's powers",
         help_text="For an additional governor (s.64) or IEB member (s.65): the decision.",

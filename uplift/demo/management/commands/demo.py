@@ -8,6 +8,7 @@ from uplift.demo.brokerage import seed_brokerage
 from uplift.demo.casework import seed_casework
 from uplift.demo.data_files import DEMO_LA_CODE, load_demo_files
 from uplift.demo.funds import seed_money
+from uplift.demo.governors import seed_governors
 from uplift.demo.personas_seed import seed_personas
 from uplift.schools.models import LocalAuthority
 
@@ -27,6 +28,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Categorisation and casework: {seed_casework(la=la)}")
         self.stdout.write(f"School-to-school support: {seed_brokerage(la=la)}")
         self.stdout.write(f"Money and commissioning: {seed_money(la=la)}")
+        self.stdout.write(f"Governor services: {seed_governors(la=la)}")
         self.stdout.write("")
         self.stdout.write(f"Demo logins (password for all: {logins.password}):")
         for line in logins.lines:
