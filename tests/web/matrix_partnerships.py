@@ -91,6 +91,7 @@ def rows(w) -> list[tuple[str, str, str]]:
         api_reader = API_READERS if reader == READERS else API_ONLY_ADMIN_VIEWER
         table += [
             ("partnerships/<int:pk>/", f"/partnerships/{p.pk}/", reader),
+            ("partnerships/<int:pk>/report/", f"/partnerships/{p.pk}/report/", reader),
             ("partnerships/<int:pk>/meetings/new/", f"/partnerships/{p.pk}/meetings/new/", manager),
             ("partnerships/meetings/<int:pk>/", f"{m}/", reader),
             ("partnerships/meetings/<int:pk>/attendance/", f"{m}/attendance/", manager),

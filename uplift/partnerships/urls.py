@@ -6,6 +6,7 @@ app_name = "partnerships"
 urlpatterns = [
     path("", views.partnership_list, name="list"),
     path("<int:pk>/", views.partnership_detail, name="detail"),
+    path("<int:pk>/report/", views.report, name="report"),
     path("<int:pk>/rounds/<int:round_pk>/", views.board_round, name="round"),
     path("<int:pk>/meetings/new/", views.meeting_new, name="meeting_new"),
     path("meetings/<int:pk>/", views.meeting_detail, name="meeting"),

@@ -26,6 +26,7 @@ from uplift.partnerships.forms import (
 )
 from uplift.partnerships.models import Action, Meeting, Motion, Paper, Resolve
 from uplift.partnerships.render import minutes_pdf
+from uplift.partnerships.report import consortium_report
 
 WEB = {"via": Via.WEB}
 
@@ -308,3 +309,10 @@ def minutes(request, pk):
     )
     response["Content-Disposition"] = f'attachment; filename="minutes-{meeting.held_on}.pdf"'
     return response
+
+
+@login_required
+def report(request, pk):
+    """The consortium report, for whoever reads the partnership."""
+    partnership = _partnership(request, pk)
+    return render(request, "partnerships/report.html", {"r": consortium_report(partnership)})

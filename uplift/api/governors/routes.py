@@ -4,7 +4,7 @@ uses the same service as the page (via "api")."""
 
 from django.http import Http404
 from django.utils import timezone
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 
 from uplift.api.calls import call
 from uplift.api.errors import CHANGE_RESPONSES, ERROR_RESPONSES
@@ -108,7 +108,7 @@ def appoint_governor(request, urn: int, body: GovernorIn):
     governing_body = _body(request, urn)
     governor = call(services.appoint_governor, request, body=governing_body, **body.dict())
     governor.body = governing_body
-    return 201, _governor(governor, timezone.localdate())
+    return Status(201, _governor(governor, timezone.localdate()))
 
 
 class VacancyFilters(Schema):

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET
 
 from uplift.audit.models import Via
 from uplift.commissioning import access
-from uplift.commissioning.commissions import selectors, services
+from uplift.commissioning.commissions import partnership, selectors, services
 from uplift.commissioning.commissions.report import report_pdf
 from uplift.commissioning.forms import ReportSectionForm
 from uplift.commissioning.models import ReportPart
@@ -53,7 +53,11 @@ def commission_detail(request, pk: int):
     return render(
         request,
         "commissioning/commission.html",
-        {"commission": commission, "report": selectors.accountability_report(commission)},
+        {
+            "commission": commission,
+            "report": selectors.accountability_report(commission),
+            "decided_by": partnership.deciding_motion(commission),
+        },
     )
 
 
