@@ -57,8 +57,20 @@ def partnership_list(request):
     return render(
         request,
         "partnerships/list.html",
-        {"partnerships": selectors.partnerships_for_list(request.user)[:200]},
+        {
+            "partnerships": selectors.partnerships_for_list(request.user)[:200],
+            "can_create": access.officer_la_scope(request.user) is not None,
+            "own_la": _own_la(request.user),
+        },
     )
+
+
+def _own_la(user):
+    """The LA of an LA staff member (for the link to its operating model)."""
+    profile = access.profile_of(user)
+    if profile is None or profile.role not in access.SEE_THEIR_LA or not profile.la_id:
+        return None
+    return profile.la
 
 
 @login_required

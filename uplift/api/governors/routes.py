@@ -4,7 +4,8 @@ uses the same service as the page (via "api")."""
 
 from django.http import Http404
 from django.utils import timezone
-from ninja import Query, Router, Schema, Status
+from ninja import Query, Router, Schema
+from ninja.responses import Status
 
 from uplift.api.calls import call
 from uplift.api.errors import CHANGE_RESPONSES, ERROR_RESPONSES
