@@ -161,7 +161,7 @@ def test_a_partnerships_fund_pays_only_for_commissions_its_board_carried(pw):
         via=Via.CLI,
         la=pw.herts,
         name="Maths Hub",
-        kind="other",
+        kind="hub",
         approved=True,
         due_diligence_on=date(2026, 1, 1),
         reason="Approved",

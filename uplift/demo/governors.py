@@ -36,7 +36,7 @@ def seed_governors(*, la) -> str:
     induction = []
     chairs = []
     for n, school in enumerate(schools):
-        co_opted = 4 if n % 3 else 6  # every third school has more places than it fills
+        co_opted = 4 if n % 3 else 7  # every third school: a quarter of its places vacant
         body = services.set_up_body(
             establishment=school,
             kind=BodyKind.GOVERNING_BODY,

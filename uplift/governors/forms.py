@@ -13,6 +13,7 @@ from uplift.governors.models import (
     TrainingKind,
 )
 
+
 class OptionalDateField(DateField):
     """A date that may be left blank (all three boxes empty)."""
 

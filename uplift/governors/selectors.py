@@ -186,3 +186,27 @@ def sessions_of(body: GoverningBody) -> list[TrainingSession]:
         .distinct()
         .order_by("-held_on", "title")[:50]
     )
+
+
+# A categorisation policy's judged criterion with this code reads the LA's latest rating of
+# the school's governance when no officer has judged it (its levels are the rating's codes:
+# strong, effective, developing, weak).
+GOVERNANCE_CRITERION = "governance"
+
+
+def latest_ratings(establishment_ids, as_at: date) -> dict[int, Review]:
+    """Each school's latest LA rating of its governance made by `as_at` (one query)."""
+    rows = (
+        Review.objects.filter(
+            body__establishment_id__in=establishment_ids,
+            kind=ReviewKind.LA_RATING,
+            reviewed_on__lte=as_at,
+        )
+        .exclude(rating="")
+        .select_related("body")
+        .order_by("body__establishment_id", "-reviewed_on", "-id")
+    )
+    found: dict[int, Review] = {}
+    for review in rows:
+        found.setdefault(review.body.establishment_id, review)
+    return found

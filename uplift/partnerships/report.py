@@ -117,8 +117,8 @@ def _spend(ids) -> dict[int, int]:
 
 def consortium_report(partnership, day=None) -> ConsortiumReport:
     day = day or timezone.localdate()
-    ids = list(access.responsible_establishment_ids([partnership.pk], day))
-    schools = list(Establishment.objects.filter(pk__in=ids).order_by("name"))
+    responsible = access.responsible_establishment_ids([partnership.pk], day)
+    schools = list(Establishment.objects.filter(pk__in=responsible).order_by("name"))
     ids = [school.pk for school in schools]
     categories = current_categories(establishment_ids=ids)
     previous = _previous_labels(ids)
