@@ -186,3 +186,18 @@ def test_a_partnerships_fund_pays_only_for_commissions_its_board_carried(pw):
     client.force_login(pw["admin"])
     page = client.get(f"/commissioning/commissions/{commission.pk}/").content.decode()
     assert "Decided by" in page and "North Herts Consortium" in page
+
+
+def test_the_operating_model_says_whether_board_members_see_support(pw):
+    from uplift.partnerships import operating
+
+    url = f"/partnerships/{pw.partnership.pk}/report/"
+    client = Client()
+    client.force_login(pw["head_a"])
+    assert "Support in place" in client.get(url).content.decode()
+    operating.choose_operating_model(
+        actor=pw["officer"], via=Via.WEB, la=pw.herts, preset="la_provides", reason="Model 1"
+    )
+    assert "Support in place" not in client.get(url).content.decode()
+    client.force_login(pw["adviser"])
+    assert "Support in place" in client.get(url).content.decode()

@@ -145,7 +145,7 @@ class OperatingModelForm(forms.Form):
         label="The partnership that takes the partnership's roles",
         queryset=None,
         required=False,
-        empty_label="None",
+        empty_label="No partnership",
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     reason = reason_field()

@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from uplift.accounts.access import readable_la_scope
 from uplift.audit.models import Via
 from uplift.categorisation.models import Decision, Round
 from uplift.core.web import REFUSED, attempt
@@ -24,7 +25,8 @@ from uplift.partnerships.forms import (
     PaperForm,
     VotesForm,
 )
-from uplift.partnerships.models import Action, Meeting, Motion, Paper, Resolve
+from uplift.partnerships.models import Action, Meeting, Motion, Paper, Resolve, Sight
+from uplift.partnerships.operating import operating_model_of
 from uplift.partnerships.render import minutes_pdf
 from uplift.partnerships.report import consortium_report
 
@@ -327,4 +329,20 @@ def minutes(request, pk):
 def report(request, pk):
     """The consortium report, for whoever reads the partnership."""
     partnership = _partnership(request, pk)
-    return render(request, "partnerships/report.html", {"r": consortium_report(partnership)})
+    return render(
+        request,
+        "partnerships/report.html",
+        {
+            "r": consortium_report(partnership),
+            "show_support": shows_support(request.user, partnership),
+        },
+    )
+
+
+def shows_support(user, partnership) -> bool:
+    """Board members see their schools' support unless the LA's operating model limits
+    partnerships to categories and profiles; the LA's staff always do."""
+    if readable_la_scope(user) is not None:
+        return True
+    model = operating_model_of(partnership.la)
+    return model is None or model.partnerships_see != Sight.SCHOOLS
