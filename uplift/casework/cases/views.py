@@ -12,7 +12,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from uplift.governors.selectors import body_standing_for_school
 from uplift.accounts import access as accounts_access
 from uplift.accounts.models import Role
 from uplift.audit.models import Via
@@ -26,6 +25,7 @@ from uplift.casework.letters.selectors import case_letters
 from uplift.casework.meetings.selectors import case_meetings
 from uplift.casework.models import Stage
 from uplift.core.web import REFUSED, attempt
+from uplift.governors.selectors import body_standing_for_school
 from uplift.schools.models import Establishment
 
 
