@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "uplift.people",
     "uplift.inspections",
     "uplift.feedback",
+    "uplift.governors",
     "uplift.performance",
     "uplift.earlywarning",
     "uplift.imports",

@@ -25,6 +25,7 @@ urlpatterns = [
     path("early-warning/", include("uplift.earlywarning.urls")),
     path("profiles/", include("uplift.profiles.urls")),
     path("partnerships/", include("uplift.partnerships.urls")),
+    path("governors/", include("uplift.governors.urls")),
     path("casework/", include("uplift.casework.urls")),
     path("support/", include("uplift.support.urls")),
     path("brokerage/", include("uplift.brokerage.urls")),

@@ -111,6 +111,11 @@ PATHS = {
     "/api/v1/partnerships/{pk}",
     "/api/v1/partnerships/{pk}/meetings",
     "/api/v1/meetings/{pk}/votes",
+    # Governor services
+    "/api/v1/governing-bodies/{urn}",
+    "/api/v1/governing-bodies/{urn}/governors",
+    "/api/v1/governors",
+    "/api/v1/governor-vacancies",
 }
 
 

@@ -8,9 +8,10 @@ from uplift.casework.models import ConcernCase, LetterTemplate, OpenedBy
 from uplift.categorisation.models import BodyDecision, Round, RoundStatus
 from uplift.demo.data_files import DEMO_FILES
 from uplift.demo.personas import PERSONAS
+from uplift.governors.models import GoverningBody, Governor
 from uplift.imports.models import ImportRun, RunStatus
 from uplift.inspections.models import Inspection
-from uplift.partnerships.models import Partnership
+from uplift.partnerships.models import OperatingModel, Partnership
 from uplift.performance.models import Result
 from uplift.schools.models import Establishment
 from uplift.support.models import NoteTemplate
@@ -53,10 +54,22 @@ def test_demo_loads_all_then_changes_nothing(capsys):
     assert york.seats.filter(name__startswith="Secondary heads").count() == 6
     assert york.seats.filter(name__startswith="Primary heads").count() == 8
     assert york.seats.filter(voting=False).count() == 3
+    bodies = GoverningBody.objects.filter(establishment__la__code="919", is_sample=True)
+    assert bodies.count() == 17 and bodies.filter(establishment=head.establishment).exists()
+    assert OperatingModel.objects.get(la__code="919").preset == "la_commissions"
 
     counts = {
         m: m.objects.count()
-        for m in (Establishment, Inspection, Result, Profile, ConcernCase, LetterTemplate)
+        for m in (
+            Establishment,
+            Inspection,
+            Result,
+            Profile,
+            ConcernCase,
+            LetterTemplate,
+            GoverningBody,
+            Governor,
+        )
     }
     call_command("demo", "--no-progress")
     again = ImportRun.objects.order_by("-id")[: len(DEMO_FILES)]

@@ -41,8 +41,12 @@ OFFICER = EVERYONE | {
     "earlywarning:flags",
     "earlywarning:review",
     "earlywarning:forecast",
+    "governors:list",
+    "governors:detail",
 }
 HEAD = EVERYONE | {
+    "governors:list",
+    "governors:detail",
     "categorisation:my_school",
     "casework:my_school_letters",
     "support:school_visits",
@@ -52,7 +56,8 @@ HEAD = EVERYONE | {
 EXPECTED = {
     "admin": OFFICER | {"imports:list", "imports:upload", "feedback:index"},
     "la.officer": OFFICER | {"feedback:index"},
-    "data.officer": EVERYONE | {"la:detail", "reports:la", "imports:list", "imports:upload"},
+    "data.officer": EVERYONE
+    | {"la:detail", "reports:la", "imports:list", "imports:upload", "governors:list"},
     "adviser": EVERYONE
     | {
         "la:detail",
@@ -62,12 +67,13 @@ EXPECTED = {
         "support:school_plans",
         "workload:my_work",
         "reports:la",
+        "governors:list",
     },
     "headteacher": HEAD | {"feedback:index", "feedback:survey"},
     "chair": HEAD,
     "board.member": EVERYONE | {"groups:detail"},
     "la.admin": EVERYONE | {"people:list"},
-    "dfe.viewer": EVERYONE | {"la:detail", "reports:la"},
+    "dfe.viewer": EVERYONE | {"la:detail", "reports:la", "governors:list"},
 }
 
 

@@ -30,6 +30,9 @@ ONLY_ADMIN_VIEWER = "in  ok  404 404 404 404 404 404 ok"
 ONLY_ADMIN = "in  ok  404 404 404 404 404 404 403"
 OWNER = "in  ok  ok  403 403 404 404 ok  403"
 SIGNED_IN = "in  ok  ok  ok  ok  ok  ok  ok  ok"
+CREATORS = "in  ok  ok  403 403 403 403 403 403"
+LA_READERS = "in  ok  ok  ok  ok  403 403 403 ok"
+OTHER_LA_READERS = "in  ok  404 404 404 403 403 403 ok"
 API_READERS = "401 ok  ok  ok  ok  404 404 ok  ok"
 API_ONLY_ADMIN_VIEWER = "401 ok  404 404 404 404 404 404 ok"
 API_SIGNED_IN = "401 ok  ok  ok  ok  ok  ok  ok  ok"
@@ -91,6 +94,22 @@ def rows(w) -> list[tuple[str, str, str]]:
         api_reader = API_READERS if reader == READERS else API_ONLY_ADMIN_VIEWER
         table += [
             ("partnerships/<int:pk>/", f"/partnerships/{p.pk}/", reader),
+            ("partnerships/<int:pk>/report/", f"/partnerships/{p.pk}/report/", reader),
+            ("partnerships/<int:pk>/terms/", f"/partnerships/{p.pk}/terms/", manager),
+            ("partnerships/<int:pk>/members/new/", f"/partnerships/{p.pk}/members/new/", manager),
+            ("partnerships/<int:pk>/schools/new/", f"/partnerships/{p.pk}/schools/new/", manager),
+            ("partnerships/<int:pk>/seats/new/", f"/partnerships/{p.pk}/seats/new/", manager),
+            (
+                "partnerships/seats/<int:pk>/appoint/",
+                f"/partnerships/seats/{p.seats.first().pk}/appoint/",
+                manager,
+            ),
+            (
+                "partnerships/<int:pk>/round-roles/new/",
+                f"/partnerships/{p.pk}/round-roles/new/",
+                manager,
+            ),
+            ("partnerships/<int:pk>/funds/new/", f"/partnerships/{p.pk}/funds/new/", manager),
             ("partnerships/<int:pk>/meetings/new/", f"/partnerships/{p.pk}/meetings/new/", manager),
             ("partnerships/meetings/<int:pk>/", f"{m}/", reader),
             ("partnerships/meetings/<int:pk>/attendance/", f"{m}/attendance/", manager),
@@ -119,6 +138,17 @@ def rows(w) -> list[tuple[str, str, str]]:
         ]
     table += [
         ("partnerships/", "/partnerships/", SIGNED_IN),
+        ("partnerships/new/", "/partnerships/new/", CREATORS),
+        (
+            "partnerships/operating-model/<str:code>/",
+            f"/partnerships/operating-model/{w.in_scope.la.code}/",
+            LA_READERS,
+        ),
+        (
+            "partnerships/operating-model/<str:code>/",
+            f"/partnerships/operating-model/{w.other_la.la.code}/",
+            OTHER_LA_READERS,
+        ),
         (
             "partnerships/<int:pk>/rounds/<int:round_pk>/",
             f"/partnerships/{ours[0].pk}/rounds/{autumn.pk}/",

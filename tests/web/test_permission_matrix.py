@@ -53,6 +53,7 @@ AREA_TABLES = tuple(
         "matrix_earlywarning",
         "matrix_impact",
         "matrix_feedback",
+        "matrix_governors",
     )
 )
 

@@ -13,6 +13,7 @@ from uplift.api.errors import register_handlers
 from uplift.api.flags import routes as flags
 from uplift.api.funds import routes as funds
 from uplift.api.impact import routes as impact
+from uplift.api.governors import routes as governors
 from uplift.api.imports import routes as imports
 from uplift.api.inspections import routes as inspections
 from uplift.api.judgements import routes as judgements
@@ -71,5 +72,6 @@ for area in (
     impact,
     partnerships,
     earlywarning,
+    governors,
 ):
     api.add_router("", area.router)

@@ -17,6 +17,8 @@ from uplift.categorisation.evidence import (
     MeasureResult,
     SchoolEvidence,
     early_warning_source,
+    Source,
+    SourceKind,
     import_source,
     inspection_source,
     judgement_source,
@@ -25,6 +27,7 @@ from uplift.categorisation.models import OfficerJudgement, Policy, PolicyVersion
 from uplift.categorisation.scope import EXCLUDE
 from uplift.core.words import person_name
 from uplift.earlywarning.selectors import standing_flags
+from uplift.governors.selectors import GOVERNANCE_CRITERION, latest_ratings
 from uplift.imports.models import ImportRun
 from uplift.inspections import frameworks
 from uplift.inspections.models import Inspection, Judgement
@@ -211,6 +214,8 @@ def _judgements(ids, criteria: list[str], as_at: date) -> dict[int, dict[str, Ju
             recorded_at=judgement.recorded_at,
             source=judgement_source(recorded_by=author, judged_on=judgement.judged_on),
         )
+    if GOVERNANCE_CRITERION in criteria:
+        _governance_ratings(ids, as_at, found)
     return found
 
 
@@ -232,6 +237,23 @@ def _early_warning(ids, as_at: date) -> dict[int, EarlyWarningEvidence]:
             ),
         )
     return found
+def _governance_ratings(ids, as_at: date, found) -> None:
+    """The LA's rating of a school's governance, where no officer judged the criterion."""
+    for school_id, review in latest_ratings(ids, as_at).items():
+        if GOVERNANCE_CRITERION in found[school_id]:
+            continue
+        found[school_id][GOVERNANCE_CRITERION] = JudgementEvidence(
+            criterion=GOVERNANCE_CRITERION,
+            value=review.rating,
+            evidence=review.evidence,
+            recorded_by="",
+            recorded_at=review.recorded_at,
+            source=Source(
+                SourceKind.JUDGEMENT,
+                f"The LA's rating of governance, {review.reviewed_on:%-d %B %Y}",
+                (("review", str(review.pk)), ("reviewed_on", review.reviewed_on.isoformat())),
+            ),
+        )
 
 
 def categorise_la(*, la, policy_version, as_at: date) -> list[tuple[Establishment, Outcome]]:

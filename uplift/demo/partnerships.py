@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 
 from uplift.audit.models import Via
 from uplift.categorisation.models import Decision
-from uplift.partnerships import meetings, services
+from uplift.partnerships import meetings, operating, services
 from uplift.partnerships.models import Constituency, Kind, MemberKind, Partnership, Quorum
 from uplift.schools.models import Establishment, PhaseGroup, SchoolGroup
 from uplift.schools.selectors import open_establishments
@@ -32,6 +32,17 @@ def seed_partnerships(*, la, officer, group_name: str) -> str:
     if not Partnership.objects.filter(la=la, name=CONSORTIUM).exists():
         _consortium(la, change, group_name)
         made.append(CONSORTIUM)
+    if operating.operating_model_of(la) is None:
+        # Model 2, as the demo runs it: the LA proposes, the consortium's board agrees.
+        # `uplift partnerships operating-model` switches the demo to the other two.
+        operating.choose_operating_model(
+            la=la,
+            preset="la_commissions",
+            lead_partnership=Partnership.objects.get(la=la, name=CONSORTIUM),
+            reason="Demo: sample operating model",
+            **change,
+        )
+        made.append("the operating model")
     return f"created {', '.join(made)}" if made else "already there"
 
 
@@ -176,12 +187,13 @@ def agree_by_consortium(*, round_, officer) -> str:
     if partnership is None or partnership.meetings.filter(round=round_).exists():
         return "nothing to agree"
     change = {"actor": officer, "via": Via.CLI}
-    services.give_round_role(
-        round=round_,
-        partnership=partnership,
-        reason="The consortium agrees its schools' categories",
-        **change,
-    )
+    if not partnership.round_roles.filter(round=round_).exists():  # the operating model's
+        services.give_round_role(
+            round=round_,
+            partnership=partnership,
+            reason="The consortium agrees its schools' categories",
+            **change,
+        )
     meeting = meetings.schedule_meeting(
         partnership=partnership,
         held_on=MEETING_DAY,

@@ -156,6 +156,13 @@ AREAS: tuple[Area, ...] = (
         ("partnerships:",),
     ),
     Area(
+        "governors",
+        "Governor services",
+        "governors:list",
+        LA_STAFF | HEADS_AND_CHAIRS | {R.SYSTEM_ADMIN, R.REGIONAL_VIEWER},
+        ("governors:",),
+    ),
+    Area(
         "my_work",
         "My work",
         "workload:my_work",
@@ -276,6 +283,10 @@ PURPOSES = {
     "money": ("Funds and their ledgers, commissions, grants and bursaries, and traded services."),
     "partnerships": (
         "Partnerships and boards: their seats, meetings, votes and the decisions they take."
+    ),
+    "governors": (
+        "Governing bodies: their places and vacancies, governors and terms, clerks, "
+        "training and governance reviews."
     ),
     "my_work": "What is yours to do: visits, notes, actions, objectives and cases.",
     "reports": "Reports on the local authority's schools, with their data to download.",

@@ -359,3 +359,75 @@ class RoundRole(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["round", "partnership"], name="uniq_round_role")
         ]
+
+
+class FundHolding(models.Model):
+    """A fund the partnership holds and decides on (its commissions, its support)."""
+
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.CASCADE, related_name="fund_holdings"
+    )
+    fund = models.OneToOneField("funds.Fund", on_delete=models.CASCADE, related_name="+")
+    since = models.DateField()
+    given_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["partnership", "-since"]
+
+
+class MotionDecides(models.Model):
+    """What a carried motion decided that another part of Uplift keeps (a commission), named
+    by content type and id so that this app imports none of them."""
+
+    motion = models.ForeignKey(Motion, on_delete=models.PROTECT, related_name="decides")
+    subject_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.PROTECT, related_name="+"
+    )
+    subject_id = models.PositiveBigIntegerField()
+    description = models.CharField(max_length=300)
+
+    class Meta:
+        ordering = ["motion", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["subject_type", "subject_id"], name="one_deciding_motion"
+            )
+        ]
+
+
+class Who(models.TextChoices):
+    LA = "la", "The local authority"
+    PARTNERSHIP = "partnership", "The lead partnership"
+
+
+class Sight(models.TextChoices):
+    SCHOOLS = "schools", "Their schools' categories and profiles"
+    SUPPORT = "support", "Their schools' categories, profiles and support"
+    CASES = "cases", "Their schools' categories, profiles, support and cases"
+
+
+class OperatingModel(models.Model):
+    """The LA's choice of how school improvement is run, as configuration: who proposes
+    categories, who agrees them, who commissions, who holds the budgets and what its
+    partnerships see. Chosen from a preset (`partnerships/operating_models.py`) and then
+    adjustable; the lead partnership takes the roles given to partnerships."""
+
+    la = models.OneToOneField(
+        "schools.LocalAuthority", on_delete=models.CASCADE, related_name="operating_model"
+    )
+    preset = models.CharField(max_length=24)
+    proposes = models.CharField(max_length=12, choices=Who.choices)
+    agrees = models.CharField(max_length=12, choices=Who.choices)
+    commissions = models.CharField(max_length=12, choices=Who.choices)
+    holds_budgets = models.CharField(max_length=12, choices=Who.choices)
+    partnerships_see = models.CharField(max_length=8, choices=Sight.choices)
+    lead_partnership = models.ForeignKey(
+        Partnership, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    version = models.PositiveIntegerField(default=1)
+    chosen_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    chosen_at = models.DateTimeField()

@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from uplift.accounts.access import readable_la_scope
 from uplift.audit.models import Via
 from uplift.categorisation.models import Decision, Round
 from uplift.core.web import REFUSED, attempt
@@ -24,8 +25,10 @@ from uplift.partnerships.forms import (
     PaperForm,
     VotesForm,
 )
-from uplift.partnerships.models import Action, Meeting, Motion, Paper, Resolve
+from uplift.partnerships.models import Action, Meeting, Motion, Paper, Resolve, Sight
+from uplift.partnerships.operating import operating_model_of
 from uplift.partnerships.render import minutes_pdf
+from uplift.partnerships.report import consortium_report
 
 WEB = {"via": Via.WEB}
 
@@ -56,8 +59,20 @@ def partnership_list(request):
     return render(
         request,
         "partnerships/list.html",
-        {"partnerships": selectors.partnerships_for_list(request.user)[:200]},
+        {
+            "partnerships": selectors.partnerships_for_list(request.user)[:200],
+            "can_create": access.officer_la_scope(request.user) is not None,
+            "own_la": _own_la(request.user),
+        },
     )
+
+
+def _own_la(user):
+    """The LA of an LA staff member (for the link to its operating model)."""
+    profile = access.profile_of(user)
+    if profile is None or profile.role not in access.SEE_THEIR_LA or not profile.la_id:
+        return None
+    return profile.la
 
 
 @login_required
@@ -308,3 +323,26 @@ def minutes(request, pk):
     )
     response["Content-Disposition"] = f'attachment; filename="minutes-{meeting.held_on}.pdf"'
     return response
+
+
+@login_required
+def report(request, pk):
+    """The consortium report, for whoever reads the partnership."""
+    partnership = _partnership(request, pk)
+    return render(
+        request,
+        "partnerships/report.html",
+        {
+            "r": consortium_report(partnership),
+            "show_support": shows_support(request.user, partnership),
+        },
+    )
+
+
+def shows_support(user, partnership) -> bool:
+    """Board members see their schools' support unless the LA's operating model limits
+    partnerships to categories and profiles; the LA's staff always do."""
+    if readable_la_scope(user) is not None:
+        return True
+    model = operating_model_of(partnership.la)
+    return model is None or model.partnerships_see != Sight.SCHOOLS

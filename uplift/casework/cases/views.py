@@ -25,6 +25,7 @@ from uplift.casework.letters.selectors import case_letters
 from uplift.casework.meetings.selectors import case_meetings
 from uplift.casework.models import Stage
 from uplift.core.web import REFUSED, attempt
+from uplift.governors.selectors import body_standing_for_school
 from uplift.schools.models import Establishment
 
 
@@ -107,6 +108,7 @@ def case_detail(request, pk: int):
             "flags": school_flags(establishment=case.establishment, on=today),
             "letters": case_letters(user=request.user, case=case),
             "meetings": case_meetings(user=request.user, case=case),
+            "governance": body_standing_for_school(case.establishment, today),
             "today": today,
         }
     )

@@ -7,6 +7,7 @@ from datetime import date
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from uplift.commissioning.commissions import partnership
 from uplift.commissioning.common import check_may_keep, event, required, user_or_none
 from uplift.commissioning.models import (
     Commission,
@@ -84,10 +85,13 @@ def place_commission(
     milestones=(),
     is_sample: bool = False,
     reason: str,
+    decided_by=None,
 ) -> Commission:
     """Place a commission with an approved provider and commit its budget from the fund.
-    `milestones` are (kind, text, due_on)."""
+    `milestones` are (kind, text, due_on). A fund a partnership holds needs `decided_by`,
+    the motion its board carried."""
     check_may_keep(actor, via, provider.la_id)
+    partnership.check_decision(fund=fund, motion=decided_by)
     if fund.la_id != provider.la_id:
         raise Refused("Pay for the commission from a fund of the same LA")
     if not provider.approved:
@@ -132,6 +136,7 @@ def place_commission(
         purpose=commission,
     )
     commission.save(update_fields=["commitment"])
+    partnership.record_decision(actor=actor, via=via, commission=commission, motion=decided_by)
     event(
         actor,
         via,

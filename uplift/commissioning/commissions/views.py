@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET
 from uplift.audit.models import Via
 from uplift.commissioning import access
 from uplift.commissioning.accountability.report import four_parts
-from uplift.commissioning.commissions import selectors, services
+from uplift.commissioning.commissions import partnership, selectors, services
 from uplift.commissioning.commissions.report import report_pdf
 from uplift.commissioning.forms import ReportSectionForm
 from uplift.commissioning.models import ReportPart
@@ -55,6 +55,11 @@ def commission_detail(request, pk: int):
         request,
         "commissioning/commission.html",
         {"commission": commission, "report": four_parts(commission)},
+        {
+            "commission": commission,
+            "report": selectors.accountability_report(commission),
+            "decided_by": partnership.deciding_motion(commission),
+        },
     )
 
 

@@ -11,6 +11,7 @@ from uplift.demo.earlywarning import seed_early_warning
 from uplift.demo.feedback import seed_feedback
 from uplift.demo.funds import seed_money
 from uplift.demo.impact import seed_impact
+from uplift.demo.governors import seed_governors
 from uplift.demo.personas_seed import seed_personas
 from uplift.schools.models import LocalAuthority
 
@@ -33,6 +34,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Money and commissioning: {seed_money(la=la)}")
         self.stdout.write(f"Impact of support: {seed_impact(la=la)}")
         self.stdout.write(f"Feedback surveys: {seed_feedback(la=la)}")
+        self.stdout.write(f"Governor services: {seed_governors(la=la)}")
         self.stdout.write("")
         self.stdout.write(f"Demo logins (password for all: {logins.password}):")
         for line in logins.lines:

@@ -11,8 +11,9 @@ from django.core.management.base import BaseCommand, CommandError
 
 from uplift.audit.models import Via
 from uplift.core.errors import Refused
-from uplift.partnerships import access, meetings, selectors, services
+from uplift.partnerships import access, meetings, operating, selectors, services
 from uplift.partnerships.models import Constituency, Kind, Meeting, Quorum, Seat
+from uplift.partnerships.operating_models import PRESETS
 from uplift.schools.local_authorities import normalise_code
 from uplift.schools.models import Establishment, LocalAuthority
 
@@ -27,7 +28,10 @@ def iso_date(text: str) -> date:
 
 
 class Command(BaseCommand):
-    help = "Partnerships and boards: list, show, create, add-seat, appoint, responsible, quorum."
+    help = (
+        "Partnerships and boards: list, show, create, add-seat, appoint, responsible, quorum, "
+        "operating-model."
+    )
 
     def add_arguments(self, parser):
         actions = parser.add_subparsers(dest="action", required=True)
@@ -67,6 +71,11 @@ class Command(BaseCommand):
         responsible.add_argument("--reason", required=True)
         quorum = action("quorum", "a meeting's quorum")
         quorum.add_argument("meeting", type=int)
+        model = action("operating-model", "choose the LA's operating model from a preset")
+        model.add_argument("--la", required=True, help="the DfE LA code, e.g. 919")
+        model.add_argument("--preset", required=True, choices=sorted(PRESETS))
+        model.add_argument("--lead", type=int, help="the partnership that takes its roles")
+        model.add_argument("--reason", required=True)
 
     def handle(self, *args, **opts):
         user = self._user(opts["user"])
@@ -179,4 +188,25 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{state}: {q.voting_present} of {q.voting_held} voting seats present, {q.needed} "
             f"needed; {q.non_voting_present} present without a vote (not counted)"
+        )
+
+    def do_operating_model(self, user, opts):
+        la = LocalAuthority.objects.filter(code=normalise_code(opts["la"])).first()
+        if la is None:
+            raise CommandError(f"no LA with code {opts['la']!r}", returncode=USAGE)
+        lead = self._partnership(user, opts["lead"]) if opts["lead"] else None
+        current = operating.operating_model_of(la)
+        model = operating.choose_operating_model(
+            actor=user,
+            via=Via.CLI,
+            la=la,
+            preset=opts["preset"],
+            lead_partnership=lead,
+            version=current.version if current else None,
+            reason=opts["reason"],
+        )
+        self.stdout.write(
+            f"{la.name}: {PRESETS[model.preset].label}; categories agreed by "
+            f"{model.get_agrees_display().lower()}, commissioned by "
+            f"{model.get_commissions_display().lower()}"
         )

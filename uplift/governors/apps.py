@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class GovernorsConfig(AppConfig):
+    name = "uplift.governors"
+    label = "governors"
