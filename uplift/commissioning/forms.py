@@ -94,3 +94,35 @@ class SubscriptionForm(forms.Form):
     def __init__(self, *args, service, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["package"].queryset = service.packages.all()
+
+
+class ConditionForm(forms.Form):
+    text = forms.CharField(
+        label="Condition",
+        max_length=300,
+        error_messages={"required": "Enter the condition"},
+    )
+    reason = reason_field()
+
+
+class ClaimForm(forms.Form):
+    amount = PoundsField(label="Amount claimed, in pounds", what="the amount claimed")
+    evidence = _textarea(
+        "The evidence",
+        rows=8,
+        help_text="What was spent, with invoices or receipts, and how each condition is met.",
+    )
+
+
+class ClaimDecisionForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    decision = forms.ChoiceField(
+        label="Decision",
+        choices=[
+            ("", "Choose a decision"),
+            ("approve", "Approve and pay"),
+            ("refuse", "Do not approve"),
+        ],
+        error_messages={"required": "Choose whether to approve the claim"},
+    )
+    reason = reason_field()

@@ -284,3 +284,57 @@ class Usage(models.Model):
 
     class Meta:
         ordering = ["used_on", "id"]
+
+
+class GrantCondition(models.Model):
+    """A condition attached to an award (from the scheme's conditions, or added by an
+    officer), which the school's claims give evidence against."""
+
+    application = models.ForeignKey(
+        GrantApplication, on_delete=models.CASCADE, related_name="conditions"
+    )
+    text = models.CharField(max_length=300)
+    added_at = models.DateTimeField()
+    added_by = _user()
+
+    class Meta:
+        ordering = ["application", "id"]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class ClaimStatus(models.TextChoices):
+    SUBMITTED = "submitted", "Waiting for approval"
+    APPROVED = "approved", "Approved and paid"
+    REFUSED = "refused", "Not approved"
+
+
+class GrantClaim(models.Model):
+    """A school's claim of part of its award, with its evidence; an officer's approval pays
+    it from the award's commitment in the fund."""
+
+    application = models.ForeignKey(
+        GrantApplication, on_delete=models.PROTECT, related_name="claims"
+    )
+    amount_pence = models.PositiveBigIntegerField()
+    evidence = models.TextField(help_text="What was spent and how the conditions are met")
+    status = models.CharField(
+        max_length=10, choices=ClaimStatus.choices, default=ClaimStatus.SUBMITTED
+    )
+    submitted_at = models.DateTimeField()
+    submitted_by = _user()
+    decided_on = models.DateField(null=True, blank=True)
+    decided_by = _user()
+    decision_reason = models.TextField(blank=True)
+    payment = models.ForeignKey(
+        "funds.LedgerEntry", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    version = models.PositiveIntegerField(default=1)
+    is_sample = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["application", "submitted_at", "id"]
+
+    def __str__(self) -> str:
+        return f"Claim on {self.application}"

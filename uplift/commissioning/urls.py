@@ -4,6 +4,7 @@ from django.urls import path
 
 from uplift.commissioning import views
 from uplift.commissioning.commissions import views as commissions
+from uplift.commissioning.grants import claim_views as claims
 from uplift.commissioning.grants import views as grants
 from uplift.commissioning.traded import views as traded
 
@@ -20,6 +21,9 @@ urlpatterns = [
     path("grants/<int:pk>/apply/", grants.apply, name="apply"),
     path("applications/<int:pk>/", grants.application_detail, name="application_detail"),
     path("applications/<int:pk>/letter.pdf", grants.application_letter, name="application_letter"),
+    path("applications/<int:pk>/claim/", claims.claim_new, name="claim_new"),
+    path("applications/<int:pk>/condition/", claims.condition_new, name="condition_new"),
+    path("claims/<int:pk>/", claims.claim_detail, name="claim_detail"),
     path("traded/", traded.service_list, name="service_list"),
     path("traded/<int:pk>/", traded.service_report, name="service_report"),
     path("traded/<int:pk>/subscribe/", traded.subscription_new, name="subscription_new"),
