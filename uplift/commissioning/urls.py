@@ -6,6 +6,7 @@ from uplift.commissioning import views
 from uplift.commissioning.commissions import views as commissions
 from uplift.commissioning.grants import claim_views as claims
 from uplift.commissioning.grants import views as grants
+from uplift.commissioning.spend import views as spend
 from uplift.commissioning.traded import views as traded
 
 app_name = "commissioning"
@@ -24,6 +25,9 @@ urlpatterns = [
     path("applications/<int:pk>/claim/", claims.claim_new, name="claim_new"),
     path("applications/<int:pk>/condition/", claims.condition_new, name="condition_new"),
     path("claims/<int:pk>/", claims.claim_detail, name="claim_detail"),
+    path("spend/", spend.spend_report, name="spend"),
+    path("spend.csv", spend.spend_csv, name="spend_csv"),
+    path("spend/pay/<slug:kind>/<int:pk>/", spend.draw, name="spend_draw"),
     path("traded/", traded.service_list, name="service_list"),
     path("traded/<int:pk>/", traded.service_report, name="service_report"),
     path("traded/<int:pk>/subscribe/", traded.subscription_new, name="subscription_new"),

@@ -263,6 +263,11 @@ def _commitment(fund: Fund, commitment: LedgerEntry, amount: int | None) -> int:
     return amount
 
 
+def _same_purpose(commitment: LedgerEntry) -> dict:
+    """A release names what its commitment paid for, so spend adds up by purpose."""
+    return {"purpose_type_id": commitment.purpose_type_id, "purpose_id": commitment.purpose_id}
+
+
 @transaction.atomic
 def release(
     *, actor, via, commitment: LedgerEntry, dated: date, reason: str, amount_pence=None
@@ -283,6 +288,7 @@ def release(
         establishment=commitment.establishment,
         ring_fence=commitment.ring_fence,
         commitment=commitment,
+        **_same_purpose(commitment),
     )
 
 
@@ -319,6 +325,7 @@ def pay(
             establishment=commitment.establishment,
             ring_fence=commitment.ring_fence,
             commitment=commitment,
+            **_same_purpose(commitment),
         )
         fence = commitment.ring_fence
         establishment = establishment or commitment.establishment
