@@ -338,3 +338,27 @@ class GrantClaim(models.Model):
 
     def __str__(self) -> str:
         return f"Claim on {self.application}"
+
+
+class TrainingRecord(models.Model):
+    """Places a school took on a training course, counted against the training places of its
+    subscription to the service in that academic year."""
+
+    service = models.ForeignKey(TradedService, on_delete=models.PROTECT, related_name="training")
+    establishment = models.ForeignKey(
+        "schools.Establishment", on_delete=models.PROTECT, related_name="training_records"
+    )
+    course = models.CharField(max_length=200)
+    held_on = models.DateField()
+    academic_year = models.CharField(max_length=7)
+    places = models.PositiveSmallIntegerField()
+    recorded_at = models.DateTimeField()
+    recorded_by = _user()
+    is_sample = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["held_on", "id"]
+        indexes = [models.Index(fields=["service", "academic_year"])]
+
+    def __str__(self) -> str:
+        return f"{self.course} on {self.held_on}"

@@ -31,5 +31,6 @@ urlpatterns = [
     path("traded/", traded.service_list, name="service_list"),
     path("traded/<int:pk>/", traded.service_report, name="service_report"),
     path("traded/<int:pk>/subscribe/", traded.subscription_new, name="subscription_new"),
+    path("traded/<int:pk>/training/", traded.training_new, name="training_new"),
     path("traded/<int:pk>/invoices.csv", traded.invoices_csv, name="invoices_csv"),
 ]
