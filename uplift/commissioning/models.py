@@ -34,6 +34,7 @@ class Provider(models.Model):
     due_diligence_on = models.DateField(null=True, blank=True, help_text="Last checked")
     due_diligence_due = models.DateField(null=True, blank=True, help_text="Next check due")
     is_sample = models.BooleanField(default=False)
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["name"]
@@ -131,6 +132,7 @@ class GrantScheme(models.Model):
     closes_on = models.DateField()
     conditions = models.TextField(blank=True, help_text="Conditions of a grant, for the letter")
     is_sample = models.BooleanField(default=False)
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["-closes_on", "name"]
@@ -188,6 +190,7 @@ class TradedService(models.Model):
     name = models.CharField(max_length=160)
     description = models.TextField(blank=True)
     is_sample = models.BooleanField(default=False)
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["name"]
@@ -209,6 +212,7 @@ class Package(models.Model):
     helpline = models.BooleanField(default=False)
     clerking = models.BooleanField(default=False)
     other = models.CharField(max_length=300, blank=True)
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["service", "level"]
