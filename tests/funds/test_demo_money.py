@@ -5,7 +5,12 @@ changes."""
 
 from tests.funds.world import money_world_fixture  # noqa: F401
 from uplift.commissioning.commissions.selectors import report_progress
-from uplift.commissioning.models import Commission, GrantApplication, Subscription
+from uplift.commissioning.models import (
+    Commission,
+    GrantApplication,
+    GrantClaim,
+    Subscription,
+)
 from uplift.demo.funds import BUDGET, seed_money
 from uplift.funds.models import Fund, LedgerEntry
 from uplift.funds.selectors import balances
@@ -33,6 +38,10 @@ def test_the_sample_money_is_seeded_once_and_labelled(mw, client):
         s.is_sample for s in Subscription.objects.all()
     )
     assert Fund.objects.filter(is_sample=False).count() == 0
+    assert list(GrantClaim.objects.values_list("status", "is_sample").order_by("id")) == [
+        ("approved", True),
+        ("submitted", True),
+    ]
     entries = LedgerEntry.objects.count()
     assert seed_money(la=mw.herts) == "sample funds already there"
     assert LedgerEntry.objects.count() == entries

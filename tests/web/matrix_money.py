@@ -11,10 +11,15 @@ from datetime import date
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
+from django.utils import timezone
 
+from tests.web.matrix_cases import the_open_case
 from uplift.audit.models import Via
+from uplift.casework.models import PowerUse
 from uplift.commissioning.commissions import services as commissions
+from uplift.commissioning.grants import claims
 from uplift.commissioning.grants import services as grants
+from uplift.commissioning.models import GrantApplication, Package, Provider
 from uplift.commissioning.traded import services as traded
 from uplift.funds import services as funds
 
@@ -26,6 +31,9 @@ API_FINANCE = "401 ok  ok  403 403 403 403 403 403"
 API_OTHER_LA = "401 ok  404 403 403 403 403 403 403"
 API_MONEY_READERS = "401 ok  ok  403 403 ok  ok  403 403"
 API_NO_GET = "405 405 405 405 405 405 405 405 405"
+# Setting something up for the officer's own LA (a system administrator has none: 403).
+SET_UP = "in  403 ok  403 403 403 403 403 403"
+CLAIMANT = "in  ok  ok  403 403 ok  403 403 403"
 
 
 def _records(w):
@@ -99,8 +107,29 @@ def _records(w):
     return ours.pk, theirs.pk, commission.pk, scheme.pk, application.pk, service.pk
 
 
+def _more(w, application_pk, service_pk):
+    """A claim, a package and a casework power no fund pays for yet."""
+    cli = {"actor": None, "via": Via.CLI}
+    claim = claims.claim(
+        application=GrantApplication.objects.get(pk=application_pk),
+        amount_pence=50_000,
+        evidence="Invoice",
+        **cli,
+    )
+    package = Package.objects.filter(service_id=service_pk).first()
+    power = PowerUse.objects.create(
+        case=the_open_case(w.in_scope),
+        power="s64",
+        used_on=date(2026, 11, 1),
+        details="Matrix",
+        recorded_at=timezone.now(),
+    )
+    return claim.pk, package.pk, power.pk
+
+
 def rows(w) -> list[tuple[str, str, str]]:
     fund, other_fund, commission, scheme, application, service = _records(w)
+    claim, package, power = _more(w, application, service)
     c = f"/commissioning/commissions/{commission}/"
     s = f"/commissioning/traded/{service}/"
     return [
@@ -108,6 +137,44 @@ def rows(w) -> list[tuple[str, str, str]]:
         ("funds/<int:pk>/", f"/funds/{fund}/", FINANCE),
         ("funds/<int:pk>/", f"/funds/{other_fund}/", OTHER_LA_FINANCE),
         ("funds/<int:pk>/commit/", f"/funds/{fund}/commit/", FINANCE),
+        ("funds/new/", "/funds/new/", SET_UP),
+        ("funds/<int:pk>/edit/", f"/funds/{fund}/edit/", FINANCE),
+        ("funds/<int:pk>/edit/", f"/funds/{other_fund}/edit/", OTHER_LA_FINANCE),
+        ("commissioning/providers/new/", "/commissioning/providers/new/", SET_UP),
+        (
+            "commissioning/providers/<int:pk>/edit/",
+            f"/commissioning/providers/{_provider()}/edit/",
+            FINANCE,
+        ),
+        ("commissioning/grants/new/", "/commissioning/grants/new/", SET_UP),
+        ("commissioning/grants/<int:pk>/edit/", f"/commissioning/grants/{scheme}/edit/", FINANCE),
+        ("commissioning/traded/new/", "/commissioning/traded/new/", SET_UP),
+        ("commissioning/traded/<int:pk>/edit/", f"{s}edit/", FINANCE),
+        ("commissioning/traded/<int:pk>/packages/new/", f"{s}packages/new/", FINANCE),
+        (
+            "commissioning/packages/<int:pk>/edit/",
+            f"/commissioning/packages/{package}/edit/",
+            FINANCE,
+        ),
+        ("commissioning/traded/<int:pk>/training/", f"{s}training/", FINANCE),
+        (
+            "commissioning/applications/<int:pk>/claim/",
+            f"/commissioning/applications/{application}/claim/",
+            CLAIMANT,
+        ),
+        (
+            "commissioning/applications/<int:pk>/condition/",
+            f"/commissioning/applications/{application}/condition/",
+            FINANCE,
+        ),
+        ("commissioning/claims/<int:pk>/", f"/commissioning/claims/{claim}/", MONEY_READERS),
+        ("commissioning/spend/", "/commissioning/spend/", FINANCE),
+        ("commissioning/spend.csv", "/commissioning/spend.csv", FINANCE),
+        (
+            "commissioning/spend/pay/<slug:kind>/<int:pk>/",
+            f"/commissioning/spend/pay/power/{power}/",
+            FINANCE,
+        ),
         ("funds/<int:pk>/contribute/", f"/funds/{fund}/contribute/", FINANCE),
         ("commissioning/", "/commissioning/", MONEY_READERS),
         ("commissioning/providers/", "/commissioning/providers/", FINANCE),
@@ -150,3 +217,7 @@ def rows(w) -> list[tuple[str, str, str]]:
         ("api/v1/grant-schemes", "/api/v1/grant-schemes", API_MONEY_READERS),
         ("api/v1/subscriptions", "/api/v1/subscriptions", API_MONEY_READERS),
     ]
+
+
+def _provider() -> int:
+    return Provider.objects.get(name="EdisonLearning").pk

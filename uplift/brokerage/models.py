@@ -251,6 +251,7 @@ class Funding(models.TextChoices):
     SCHOOL = "school", "The school's own budget"
     CREDITS = "credits", "Learning Bank credits"
     GRANT = "grant", "A DfE grant"
+    TRADED = "traded", "The school's traded-services subscription"
     OTHER = "other", "Other"
 
 

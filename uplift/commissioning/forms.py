@@ -3,7 +3,7 @@
 from django import forms
 
 from uplift.commissioning.models import Rag, SubscriptionStatus
-from uplift.core.forms import reason_field
+from uplift.core.forms import DateField, reason_field
 from uplift.funds.forms import PoundsField
 
 
@@ -94,3 +94,52 @@ class SubscriptionForm(forms.Form):
     def __init__(self, *args, service, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["package"].queryset = service.packages.all()
+
+
+class ConditionForm(forms.Form):
+    text = forms.CharField(
+        label="Condition",
+        max_length=300,
+        error_messages={"required": "Enter the condition"},
+    )
+    reason = reason_field()
+
+
+class ClaimForm(forms.Form):
+    amount = PoundsField(label="Amount claimed, in pounds", what="the amount claimed")
+    evidence = _textarea(
+        "The evidence",
+        rows=8,
+        help_text="What was spent, with invoices or receipts, and how each condition is met.",
+    )
+
+
+class ClaimDecisionForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    decision = forms.ChoiceField(
+        label="Decision",
+        choices=[
+            ("", "Choose a decision"),
+            ("approve", "Approve and pay"),
+            ("refuse", "Do not approve"),
+        ],
+        error_messages={"required": "Choose whether to approve the claim"},
+    )
+    reason = reason_field()
+
+
+class TrainingForm(forms.Form):
+    urn = forms.IntegerField(
+        label="School's URN", min_value=1, error_messages={"required": "Enter the school's URN"}
+    )
+    course = forms.CharField(
+        label="Course", max_length=200, error_messages={"required": "Enter the course's name"}
+    )
+    held_on = DateField(what="the date of the course", help_text="For example, 12 11 2026")
+    places = forms.IntegerField(
+        label="Places taken",
+        min_value=1,
+        max_value=100,
+        error_messages={"required": "Enter how many places the school took"},
+    )
+    reason = reason_field()

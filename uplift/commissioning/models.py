@@ -34,6 +34,7 @@ class Provider(models.Model):
     due_diligence_on = models.DateField(null=True, blank=True, help_text="Last checked")
     due_diligence_due = models.DateField(null=True, blank=True, help_text="Next check due")
     is_sample = models.BooleanField(default=False)
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["name"]
@@ -131,6 +132,7 @@ class GrantScheme(models.Model):
     closes_on = models.DateField()
     conditions = models.TextField(blank=True, help_text="Conditions of a grant, for the letter")
     is_sample = models.BooleanField(default=False)
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["-closes_on", "name"]
@@ -188,6 +190,7 @@ class TradedService(models.Model):
     name = models.CharField(max_length=160)
     description = models.TextField(blank=True)
     is_sample = models.BooleanField(default=False)
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["name"]
@@ -209,6 +212,7 @@ class Package(models.Model):
     helpline = models.BooleanField(default=False)
     clerking = models.BooleanField(default=False)
     other = models.CharField(max_length=300, blank=True)
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["service", "level"]
@@ -284,3 +288,81 @@ class Usage(models.Model):
 
     class Meta:
         ordering = ["used_on", "id"]
+
+
+class GrantCondition(models.Model):
+    """A condition attached to an award (from the scheme's conditions, or added by an
+    officer), which the school's claims give evidence against."""
+
+    application = models.ForeignKey(
+        GrantApplication, on_delete=models.CASCADE, related_name="conditions"
+    )
+    text = models.CharField(max_length=300)
+    added_at = models.DateTimeField()
+    added_by = _user()
+
+    class Meta:
+        ordering = ["application", "id"]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class ClaimStatus(models.TextChoices):
+    SUBMITTED = "submitted", "Waiting for approval"
+    APPROVED = "approved", "Approved and paid"
+    REFUSED = "refused", "Not approved"
+
+
+class GrantClaim(models.Model):
+    """A school's claim of part of its award, with its evidence; an officer's approval pays
+    it from the award's commitment in the fund."""
+
+    application = models.ForeignKey(
+        GrantApplication, on_delete=models.PROTECT, related_name="claims"
+    )
+    amount_pence = models.PositiveBigIntegerField()
+    evidence = models.TextField(help_text="What was spent and how the conditions are met")
+    status = models.CharField(
+        max_length=10, choices=ClaimStatus.choices, default=ClaimStatus.SUBMITTED
+    )
+    submitted_at = models.DateTimeField()
+    submitted_by = _user()
+    decided_on = models.DateField(null=True, blank=True)
+    decided_by = _user()
+    decision_reason = models.TextField(blank=True)
+    payment = models.ForeignKey(
+        "funds.LedgerEntry", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    version = models.PositiveIntegerField(default=1)
+    is_sample = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["application", "submitted_at", "id"]
+
+    def __str__(self) -> str:
+        return f"Claim on {self.application}"
+
+
+class TrainingRecord(models.Model):
+    """Places a school took on a training course, counted against the training places of its
+    subscription to the service in that academic year."""
+
+    service = models.ForeignKey(TradedService, on_delete=models.PROTECT, related_name="training")
+    establishment = models.ForeignKey(
+        "schools.Establishment", on_delete=models.PROTECT, related_name="training_records"
+    )
+    course = models.CharField(max_length=200)
+    held_on = models.DateField()
+    academic_year = models.CharField(max_length=7)
+    places = models.PositiveSmallIntegerField()
+    recorded_at = models.DateTimeField()
+    recorded_by = _user()
+    is_sample = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["held_on", "id"]
+        indexes = [models.Index(fields=["service", "academic_year"])]
+
+    def __str__(self) -> str:
+        return f"{self.course} on {self.held_on}"

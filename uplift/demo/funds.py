@@ -3,9 +3,10 @@ like Stockton's, top-sliced from the Dedicated Schools Grant with the Schools Fo
 agreement, with £12,000 committed to a deployment; a pooled fund of an area partnership
 like Northampton's AIP, with its member schools' contributions and one commission ("Good to
 Great") whose accountability report is half written; a grants and bursaries scheme like
-Race to the Top's with three applications (one awarded); and a bronze/silver/gold traded
-offer with a subscription for each of the LA's open schools. The la.officer persona is
-given the finance capability. Idempotent: nothing is added once the sample budget exists."""
+Race to the Top's with three applications (one awarded, with one claim paid and one
+waiting); and a bronze/silver/gold traded offer with a subscription for each of the LA's
+open schools and training places taken. The la.officer persona is given the finance
+capability. Idempotent: nothing is added once the sample budget exists."""
 
 from datetime import date
 
@@ -15,6 +16,7 @@ from django.contrib.auth.models import Permission
 from uplift.audit.models import Via
 from uplift.categorisation.selectors import open_schools
 from uplift.commissioning.commissions import services as commissions
+from uplift.commissioning.grants import claims
 from uplift.commissioning.grants import services as grants
 from uplift.commissioning.traded import services as traded
 from uplift.funds import services as funds
@@ -188,11 +190,26 @@ def _grants(la, budget, head_school, others):
         )
     ]
     assessed = [{"criterion": c, "met": True, "note": "Seen"} for c in scheme.criteria]
-    grants.award(
+    awarded = grants.award(
         application=applications[0],
         assessment=assessed,
         awarded_pence=750_000,
         reason="Meets every criterion; agreed at the grants panel (sample)",
+        **CLI,
+    )
+    first = claims.claim(
+        application=awarded,
+        amount_pence=300_000,
+        evidence="Sample claim: the programme provider's invoice for the autumn term.",
+        is_sample=True,
+        **CLI,
+    )
+    claims.approve(claim=first, reason="Invoice seen (sample)", **CLI)
+    claims.claim(
+        application=awarded,
+        amount_pence=200_000,
+        evidence="Sample claim: cover for the leaders' programme days in the spring term.",
+        is_sample=True,
         **CLI,
     )
     if len(applications) > 1:
@@ -260,6 +277,17 @@ def _traded(la, schools) -> int:
             reason=WHY,
             **CLI,
         )
+        if choice == "Silver" and school.urn % 2 == 0:
+            traded.record_training(
+                service=service,
+                establishment=school,
+                course="Phonics for Key Stage 1 teachers (sample)",
+                held_on=date(2026, 11, 12),
+                places=school.urn % 3 + 1,
+                is_sample=True,
+                reason=WHY,
+                **CLI,
+            )
         if choice == "Gold" and school.urn % 3 == 0:
             traded.record_usage(
                 subscription=sub,

@@ -44,3 +44,11 @@ def can_keep_money_of(user, la_id: int) -> bool:
 def visible_funds(user) -> QuerySet[Fund]:
     scope = finance_la_scope(user)
     return Fund.objects.none() if scope is None else Fund.objects.filter(scope)
+
+
+def own_la(user):
+    """The LA an LA officer with the finance capability keeps money for (None otherwise)."""
+    profile = profile_of(user)
+    if profile is None or not profile.la_id or finance_la_scope(user) is None:
+        return None
+    return profile.la

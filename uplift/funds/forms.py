@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 
 from uplift.core.errors import Refused
 from uplift.core.forms import DateField, reason_field
+from uplift.funds.models import OwnerKind, Source
 from uplift.funds.money import parse_pounds
 
 
@@ -50,3 +51,62 @@ class EntryForm(forms.Form):
         self.fields["ring_fence"].queryset = fund.ring_fences.all()
         if not fund.ring_fences.exists():
             del self.fields["ring_fence"]
+
+
+class FundEditForm(forms.Form):
+    """What an officer may change of a fund once it is set up."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    name = forms.CharField(
+        label="Name", max_length=160, error_messages={"required": "Enter the fund's name"}
+    )
+    owner_name = forms.CharField(
+        label="Who holds the fund",
+        max_length=160,
+        help_text="For example, the council or the partnership's name",
+        error_messages={"required": "Enter who holds the fund"},
+    )
+    owner_kind = forms.ChoiceField(
+        label="Kind of owner",
+        choices=[("", "Choose"), *OwnerKind.choices],
+        error_messages={"required": "Choose who owns the fund"},
+    )
+    source = forms.ChoiceField(
+        label="Where the money comes from",
+        choices=[("", "Choose"), *Source.choices],
+        error_messages={"required": "Choose where the money comes from"},
+    )
+    source_note = forms.CharField(
+        label="Note on the source (optional)",
+        max_length=300,
+        required=False,
+        help_text="For example, when the Schools Forum agreed the top-slice",
+    )
+    reason = reason_field()
+
+
+class FundForm(FundEditForm):
+    """Setting up a fund: also its financial year and its ring-fences."""
+
+    financial_year = forms.CharField(
+        label="Financial year",
+        max_length=7,
+        help_text="April to March, for example 2026-27",
+        error_messages={"required": "Enter the financial year"},
+    )
+    ring_fences = forms.CharField(
+        label="Ring-fences (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="One a line, for example Primary and Secondary",
+    )
+    field_order = [
+        "name",
+        "owner_name",
+        "owner_kind",
+        "source",
+        "source_note",
+        "financial_year",
+        "ring_fences",
+        "reason",
+    ]

@@ -41,6 +41,7 @@ class Fund(models.Model):
     )
     financial_year = models.CharField(max_length=7, help_text="e.g. 2026-27 (April to March)")
     is_sample = models.BooleanField(default=False, help_text="Sample data, not a real fund")
+    version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField()
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"

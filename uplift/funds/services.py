@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from uplift.audit.models import Via
 from uplift.audit.services import record_event
-from uplift.core.errors import Conflict, NotAllowed, Refused
+from uplift.core.errors import Conflict, NotAllowed, Refused, StaleVersion
 from uplift.funds import access
 from uplift.funds.models import EntryKind, Fund, LedgerEntry, OwnerKind, RingFence, Source
 from uplift.funds.money import pounds
@@ -263,6 +263,11 @@ def _commitment(fund: Fund, commitment: LedgerEntry, amount: int | None) -> int:
     return amount
 
 
+def _same_purpose(commitment: LedgerEntry) -> dict:
+    """A release names what its commitment paid for, so spend adds up by purpose."""
+    return {"purpose_type_id": commitment.purpose_type_id, "purpose_id": commitment.purpose_id}
+
+
 @transaction.atomic
 def release(
     *, actor, via, commitment: LedgerEntry, dated: date, reason: str, amount_pence=None
@@ -283,6 +288,7 @@ def release(
         establishment=commitment.establishment,
         ring_fence=commitment.ring_fence,
         commitment=commitment,
+        **_same_purpose(commitment),
     )
 
 
@@ -319,6 +325,7 @@ def pay(
             establishment=commitment.establishment,
             ring_fence=commitment.ring_fence,
             commitment=commitment,
+            **_same_purpose(commitment),
         )
         fence = commitment.ring_fence
         establishment = establishment or commitment.establishment
@@ -341,3 +348,69 @@ def pay(
         commitment=commitment,
         purpose=purpose,
     )
+
+
+FUND_LABELS = {
+    "name": "Name",
+    "owner_name": "Who holds the fund",
+    "owner_kind": "Kind of owner",
+    "source": "Where the money comes from",
+    "source_note": "Note on the source",
+}
+
+
+@transaction.atomic
+def update_fund(
+    *,
+    actor,
+    via,
+    fund: Fund,
+    name: str,
+    owner_name: str,
+    owner_kind: str,
+    source: str,
+    source_note: str = "",
+    version: int,
+    reason: str,
+) -> Fund:
+    """Change what a fund is called, who holds it and where its money comes from (its year
+    and ledger are not changed here). Refused if someone changed it first."""
+    check_may_keep(actor, via, fund.la_id)
+    current = _locked(fund)
+    if current.version != version:
+        raise StaleVersion()
+    if owner_kind not in OwnerKind.values:
+        raise Refused(f"Choose who owns the fund (not {owner_kind!r})")
+    if source not in Source.values:
+        raise Refused(f"Choose where the money comes from (not {source!r})")
+    wanted = {
+        "name": _required(name, "the fund's name", 160),
+        "owner_name": _required(owner_name, "who holds the fund", 160),
+        "owner_kind": owner_kind,
+        "source": source,
+        "source_note": _within((source_note or "").strip(), "the note on the source", 300),
+    }
+    changes = {}
+    for field, value in wanted.items():
+        before = getattr(current, field)
+        if before != value:
+            changes[FUND_LABELS[field]] = [before, value]
+            setattr(current, field, value)
+    if not changes:
+        raise Refused("Change something before saving")
+    current.version += 1
+    try:
+        with transaction.atomic():
+            current.save()
+    except IntegrityError:
+        raise Conflict(f"{current.la.name} already has a fund called {current}") from None
+    record_event(
+        actor=actor,
+        via=via,
+        action="fund.changed",
+        obj=current,
+        la=current.la,
+        changes=changes,
+        reason=_required(reason, "the reason for the change"),
+    )
+    return current

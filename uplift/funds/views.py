@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET
 from uplift.audit.models import Via
 from uplift.core.web import REFUSED, attempt
 from uplift.funds import access, selectors, services
-from uplift.funds.forms import EntryForm
+from uplift.funds.forms import EntryForm, FundEditForm, FundForm
 from uplift.funds.money import pounds
 from uplift.schools.models import Establishment
 
@@ -25,7 +25,8 @@ def _finance(request) -> None:
 def fund_list(request):
     _finance(request)
     rows = selectors.funds_with_balances(user=request.user)
-    return render(request, "funds/list.html", {"rows": rows})
+    can_set_up = access.own_la(request.user) is not None
+    return render(request, "funds/list.html", {"rows": rows, "can_set_up": can_set_up})
 
 
 @login_required
@@ -84,3 +85,62 @@ def fund_commit(request, pk: int):
 @login_required
 def fund_contribute(request, pk: int):
     return _entry_page(request, pk, services.contribute, "Add a contribution", "Added")
+
+
+def _fund_fields(data) -> dict:
+    return {
+        "name": data["name"],
+        "owner_name": data["owner_name"],
+        "owner_kind": data["owner_kind"],
+        "source": data["source"],
+        "source_note": data["source_note"],
+        "reason": data["reason"],
+    }
+
+
+@login_required
+def fund_new(request):
+    _finance(request)
+    la = access.own_la(request.user)
+    if la is None:
+        raise PermissionDenied  # a system administrator sets funds up from the command line
+    form = FundForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        fund = attempt(
+            form,
+            services.create_fund,
+            actor=request.user,
+            via=Via.WEB,
+            la=la,
+            financial_year=data["financial_year"].strip(),
+            ring_fences=data["ring_fences"].splitlines(),
+            **_fund_fields(data),
+        )
+        if fund is not REFUSED:
+            messages.success(request, f"{fund} set up")
+            return redirect("funds:detail", fund.pk)
+    return render(request, "funds/fund_form.html", {"form": form, "fund": None})
+
+
+@login_required
+def fund_edit(request, pk: int):
+    _finance(request)
+    fund = selectors.fund_for(user=request.user, pk=pk)
+    initial = {f: getattr(fund, f) for f in services.FUND_LABELS} | {"version": fund.version}
+    form = FundEditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        saved = attempt(
+            form,
+            services.update_fund,
+            actor=request.user,
+            via=Via.WEB,
+            fund=fund,
+            version=data["version"],
+            **_fund_fields(data),
+        )
+        if saved is not REFUSED:
+            messages.success(request, f"{saved} changed")
+            return redirect("funds:detail", fund.pk)
+    return render(request, "funds/fund_form.html", {"form": form, "fund": fund})

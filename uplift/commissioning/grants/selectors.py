@@ -4,7 +4,12 @@ from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from uplift.commissioning.access import visible_applications, visible_schemes
-from uplift.commissioning.models import ApplicationStatus, GrantApplication, GrantScheme
+from uplift.commissioning.models import (
+    ApplicationStatus,
+    GrantApplication,
+    GrantClaim,
+    GrantScheme,
+)
 
 
 def schemes(*, user) -> QuerySet[GrantScheme]:
@@ -34,6 +39,29 @@ def application_for(*, user, pk: int) -> GrantApplication:
     return get_object_or_404(
         applications(user=user).select_related(
             "scheme__fund", "scheme__la", "establishment__la", "decided_by", "submitted_by"
+        ),
+        pk=pk,
+    )
+
+
+def conditions(*, application) -> QuerySet:
+    return application.conditions.order_by("id")
+
+
+def claims(*, application) -> QuerySet:
+    return application.claims.select_related("decided_by", "payment").order_by("submitted_at", "id")
+
+
+def claim_for(*, user, pk: int):
+    from_scope = GrantClaim.objects.filter(application__in=visible_applications(user))
+    return get_object_or_404(
+        from_scope.select_related(
+            "application__scheme__fund",
+            "application__scheme__la",
+            "application__establishment__la",
+            "application__commitment",
+            "decided_by",
+            "submitted_by",
         ),
         pk=pk,
     )

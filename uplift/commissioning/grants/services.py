@@ -11,6 +11,7 @@ from django.utils import timezone
 from uplift.accounts.access import own_school_id
 from uplift.commissioning import access
 from uplift.commissioning.common import check_may_keep, event, required, user_or_none
+from uplift.commissioning.grants.claims import attach_scheme_conditions
 from uplift.commissioning.models import ApplicationStatus, GrantApplication, GrantScheme
 from uplift.core.errors import Conflict, NotAllowed, Refused, StaleVersion
 from uplift.funds import services as funds
@@ -203,6 +204,7 @@ def award(
     )
     _decide(current, actor, ApplicationStatus.AWARDED, assessed, reason, awarded_pence)
     current.save()
+    attach_scheme_conditions(actor=actor, application=current)
     event(
         actor,
         via,

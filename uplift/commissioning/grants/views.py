@@ -14,6 +14,7 @@ from uplift.audit.models import Via
 from uplift.commissioning import access
 from uplift.commissioning.forms import ApplicationForm, AssessmentForm
 from uplift.commissioning.grants import selectors, services
+from uplift.commissioning.grants.claim_views import may_claim
 from uplift.commissioning.grants.letter import letter_pdf
 from uplift.commissioning.models import ApplicationStatus
 from uplift.core.web import REFUSED, attempt
@@ -116,10 +117,21 @@ def application_detail(request, pk: int):
             if decided is not REFUSED:
                 messages.success(request, f"Decision recorded: {decided.get_status_display()}")
                 return redirect("commissioning:application_detail", application.pk)
+    claims = list(selectors.claims(application=application))
     return render(
         request,
         "commissioning/application.html",
-        {"application": application, "scheme": scheme, "form": form},
+        {
+            "application": application,
+            "scheme": scheme,
+            "form": form,
+            "finance": access.can_keep_money_of(request.user, scheme.la_id),
+            "conditions": selectors.conditions(application=application),
+            "claims": claims,
+            "claimed_pence": sum(c.amount_pence for c in claims if c.status != "refused"),
+            "paid_pence": sum(c.amount_pence for c in claims if c.status == "approved"),
+            "may_claim": may_claim(request.user, application),
+        },
     )
 
 

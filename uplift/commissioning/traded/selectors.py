@@ -9,6 +9,7 @@ from django.db.models import Count, QuerySet, Sum
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from uplift.brokerage.models import Funding, SupportSession
 from uplift.categorisation.rounds.selectors import current_categories
 from uplift.categorisation.selectors import open_on
 from uplift.commissioning.access import visible_services, visible_subscriptions
@@ -16,6 +17,7 @@ from uplift.commissioning.models import (
     Subscription,
     SubscriptionStatus,
     TradedService,
+    TrainingRecord,
     Usage,
     UsageKind,
 )
@@ -24,6 +26,7 @@ from uplift.core.csv_files import csv_text
 from uplift.funds.money import pounds
 from uplift.schools.models import Establishment, PhaseGroup
 from uplift.support.models import Visit, VisitStatus
+from uplift.support.visits.entitlement import academic_year_bounds, academic_year_of
 
 USAGE_WORDS = {
     UsageKind.ADVISER_SESSION: "adviser sessions",
@@ -50,8 +53,10 @@ def subscriptions(*, user, service=None, academic_year: str = "") -> QuerySet[Su
 
 def usage_totals(subscriptions) -> dict[int, dict[str, int]]:
     """{subscription id: {"adviser sessions": n, "training places": n}}: the use logged
-    against each subscription, plus the school's finalised adviser visits in the
-    subscription's year as adviser sessions. Two queries."""
+    by hand against each subscription, plus, in the subscription's year, the school's
+    finalised adviser visits and the sessions of school-to-school deployments paid for by
+    its subscription as adviser sessions, and the places its training records show on the
+    service's courses as training places. Four queries."""
     subscriptions = list(subscriptions)
     rows = (
         Usage.objects.filter(subscription__in=subscriptions)
@@ -70,15 +75,56 @@ def usage_totals(subscriptions) -> dict[int, dict[str, int]]:
         .values("establishment_id", "academic_year")
         .annotate(total=Count("pk"))
     )
-    finalised = {(v["establishment_id"], v["academic_year"]): v["total"] for v in visits}
+    finalised = Counter({(v["establishment_id"], v["academic_year"]): v["total"] for v in visits})
+    finalised.update(_traded_deployment_sessions(subscriptions))
+    trained = _training_places(subscriptions)
     for sub in subscriptions:
         if sub.status != SubscriptionStatus.BOUGHT:
             continue
-        made = finalised.get((sub.establishment_id, sub.academic_year), 0)
-        if made:
-            used = found[sub.pk]
-            used["adviser sessions"] = used.get("adviser sessions", 0) + made
+        for what, extra in (
+            ("adviser sessions", finalised.get((sub.establishment_id, sub.academic_year), 0)),
+            (
+                "training places",
+                trained.get((sub.service_id, sub.establishment_id, sub.academic_year), 0),
+            ),
+        ):
+            if extra:
+                used = found[sub.pk]
+                used[what] = used.get(what, 0) + extra
     return found
+
+
+def _traded_deployment_sessions(subscriptions) -> Counter:
+    """{(school id, academic year): sessions} given in school-to-school deployments the
+    school pays for through its traded-services subscription. One query."""
+    years = {s.academic_year for s in subscriptions}
+    if not years:
+        return Counter()
+    bounds = [academic_year_bounds(year) for year in years]
+    held = SupportSession.objects.filter(
+        deployment__request__funding=Funding.TRADED,
+        deployment__establishment_id__in={s.establishment_id for s in subscriptions},
+        held_on__gte=min(b[0] for b in bounds),
+        held_on__lte=max(b[1] for b in bounds),
+    ).values_list("deployment__establishment_id", "held_on")
+    return Counter((school, academic_year_of(day)) for school, day in held)
+
+
+def _training_places(subscriptions) -> dict:
+    """{(service id, school id, academic year): places} from training records. One query."""
+    if not subscriptions:
+        return {}
+    rows = (
+        TrainingRecord.objects.filter(
+            service_id__in={s.service_id for s in subscriptions},
+            establishment_id__in={s.establishment_id for s in subscriptions},
+            academic_year__in={s.academic_year for s in subscriptions},
+        )
+        .values("service_id", "establishment_id", "academic_year")
+        .annotate(total=Sum("places"))
+        .order_by()
+    )
+    return {(r["service_id"], r["establishment_id"], r["academic_year"]): r["total"] for r in rows}
 
 
 @dataclass

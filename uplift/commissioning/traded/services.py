@@ -14,13 +14,14 @@ from uplift.commissioning.models import (
     Subscription,
     SubscriptionStatus,
     TradedService,
+    TrainingRecord,
     Usage,
     UsageKind,
 )
 from uplift.commissioning.traded.feedback import ask_about_usage
 from uplift.core.errors import Conflict, Refused, StaleVersion
 from uplift.funds.money import pounds
-from uplift.support.visits.entitlement import parse_academic_year
+from uplift.support.visits.entitlement import academic_year_of, parse_academic_year
 
 PACKAGE_FIELDS = (
     "name",
@@ -219,3 +220,49 @@ def record_usage(
     )
     ask_about_usage(actor=actor, via=via, usage=usage)
     return usage
+
+
+@transaction.atomic
+def record_training(
+    *,
+    actor,
+    via,
+    service: TradedService,
+    establishment,
+    course: str,
+    held_on: date,
+    places: int,
+    is_sample: bool = False,
+    reason: str = "",
+) -> TrainingRecord:
+    """Places a school took on one of the service's courses; they count against the
+    training places of the school's subscription in that academic year."""
+    check_may_keep(actor, via, service.la_id)
+    if establishment.la_id != service.la_id:
+        raise Refused(f"{establishment.name} is not a school of {service.la.name}")
+    if not isinstance(held_on, date):
+        raise Refused("Enter the date of the course")
+    if isinstance(places, bool) or not isinstance(places, int) or not 0 < places <= 100:
+        raise Refused("Enter how many places the school took, from 1 to 100")
+    record = TrainingRecord.objects.create(
+        service=service,
+        establishment=establishment,
+        course=required(course, "the course's name", limit=200),
+        held_on=held_on,
+        academic_year=academic_year_of(held_on),
+        places=places,
+        recorded_at=timezone.now(),
+        recorded_by=user_or_none(actor),
+        is_sample=is_sample,
+    )
+    event(
+        actor,
+        via,
+        "subscription.training_recorded",
+        record,
+        la=service.la,
+        establishment=establishment,
+        changes={"training places": [None, f"{places} on {record.course}"]},
+        reason=reason,
+    )
+    return record

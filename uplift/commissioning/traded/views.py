@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 
 from uplift.audit.models import Via
 from uplift.commissioning import access
-from uplift.commissioning.forms import SubscriptionForm
+from uplift.commissioning.forms import SubscriptionForm, TrainingForm
 from uplift.commissioning.traded import selectors, services
 from uplift.core.web import REFUSED, attempt
 from uplift.schools.models import Establishment
@@ -113,3 +113,34 @@ def invoices_csv(request, pk: int):
     )
     response["Content-Disposition"] = f'attachment; filename="traded-invoices-{year}.csv"'
     return response
+
+
+@login_required
+def training_new(request, pk: int):
+    if not access.has_finance(request.user):
+        raise PermissionDenied
+    service = selectors.service_for(user=request.user, pk=pk)
+    form = TrainingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        school = Establishment.objects.filter(urn=data["urn"], la_id=service.la_id).first()
+        if school is None:
+            form.add_error("urn", f"{service.la.name} has no school with URN {data['urn']}")
+        else:
+            saved = attempt(
+                form,
+                services.record_training,
+                actor=request.user,
+                via=Via.WEB,
+                service=service,
+                establishment=school,
+                course=data["course"],
+                held_on=data["held_on"],
+                places=data["places"],
+                reason=data["reason"],
+            )
+            if saved is not REFUSED:
+                messages.success(request, f"{school.name}: {saved.places} training places recorded")
+                url = reverse("commissioning:service_report", args=[pk])
+                return redirect(f"{url}?year={saved.academic_year}")
+    return render(request, "commissioning/training_new.html", {"service": service, "form": form})
