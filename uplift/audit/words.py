@@ -38,6 +38,7 @@ EVENT_WORDS = {
     "categorisation.school_decided": "School's category decided",
     "categorisation.school_recategorised": "School re-categorised",
     "categorisation.version_activated": "Categorisation policy version made active",
+    "early_warning.scored": "Schools scored for early warning",
     "group.created": "Group created",
     "group.member_added": "School joined the group",
     "group.member_ended": "School left the group",
