@@ -45,6 +45,7 @@ EVENT_WORDS = {
     "governors.left": "Governor left the governing body",
     "governors.reviewed": "Governance review recorded",
     "governors.training_recorded": "Governor training recorded",
+    "early_warning.scored": "Schools scored for early warning",
     "group.created": "Group created",
     "group.member_added": "School joined the group",
     "group.member_ended": "School left the group",

@@ -1,0 +1,183 @@
+"""The early-warning model: learned from the imported history before a date, nothing fixed.
+
+Training examples are the schools as they stood on the same day of earlier years (one
+snapshot a year), each labelled by what happened in the `horizon` that followed, cut at the
+as-at date: was the school's next graded inspection worse than its last? The latest snapshot
+(a year before) sees only one year of outcomes, but it is the nearest to the present, and
+recent years weigh more (RECENCY per year back): Ofsted's rules for when a school is
+inspected change from one framework to the next. Two candidates are fitted: a transparent
+logistic regression and gradient-boosted trees with calibrated probabilities. The latest
+snapshot is held out; the transparent model is kept unless the trees find clearly more of
+its declines among the riskiest fifth. The chosen one is then refitted on every snapshot.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+from dateutil.relativedelta import relativedelta
+
+from uplift.core.errors import Refused
+from uplift.earlywarning.features import NAMES, features_at, outcomes
+from uplift.earlywarning.history import History
+
+HORIZON_YEARS = 2
+SNAPSHOTS = 7  # training years before the as-at date, at most
+FIRST_SNAPSHOT = date(2006, 9, 1)  # a year after section 5 inspections began
+MIN_EXAMPLES, MIN_DECLINES = 50, 5
+# The trees must find this many more of the held-out declines in the riskiest fifth
+# (as a share of them) to be preferred to the transparent model.
+TREES_MUST_GAIN = 0.02
+VALIDATION_SHARE = 0.2
+
+TRANSPARENT = "calibrated logistic regression"
+TREES = "calibrated gradient-boosted trees"
+
+
+@dataclass
+class Trained:
+    method: str
+    estimator: object
+    trained_on: int
+    declines: int
+    horizon_years: int
+    columns: np.ndarray  # the feature columns learned from (the others never varied)
+    validation: dict = field(default_factory=dict)
+
+    def risk(self, matrix: np.ndarray) -> np.ndarray:
+        return self.estimator.predict_proba(matrix[:, self.columns])[:, 1]
+
+
+def snapshot_days(as_at: date, horizon_years: int = HORIZON_YEARS) -> list[date]:
+    """The training days, latest first, a year apart, from a year before `as_at`."""
+    days = []
+    for back in range(1, SNAPSHOTS + 1):
+        day = as_at - relativedelta(years=back)
+        if day < FIRST_SNAPSHOT:
+            break
+        days.append(day)
+    return days
+
+
+def examples(history: History, as_at: date, horizon_years: int = HORIZON_YEARS):
+    """(matrix, declined, snapshot number) over every training snapshot; 0 is the latest."""
+    parts, labels, groups = [], [], []
+    for number, day in enumerate(snapshot_days(as_at, horizon_years)):
+        snap = features_at(history, day)
+        until = min(day + relativedelta(years=horizon_years), as_at)
+        parts.append(snap.matrix)
+        labels.append(outcomes(history, day, until, snap.schools).declined)
+        groups.append(np.full(len(snap.schools), number))
+    if not parts:
+        return np.empty((0, len(NAMES))), np.empty(0, bool), np.empty(0, int)
+    return np.vstack(parts), np.concatenate(labels), np.concatenate(groups)
+
+
+def _transparent():
+    from sklearn.impute import SimpleImputer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+
+    # A logistic regression's probabilities are calibrated by how it is fitted (log loss).
+    return make_pipeline(
+        SimpleImputer(strategy="median", add_indicator=True, keep_empty_features=True),
+        StandardScaler(),
+        LogisticRegression(max_iter=500, C=0.5),
+    )
+
+
+def _trees():
+    from sklearn.calibration import CalibratedClassifierCV
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    trees = HistGradientBoostingClassifier(
+        max_iter=100, learning_rate=0.06, max_leaf_nodes=15, min_samples_leaf=80,
+        l2_regularization=1.0, early_stopping=False, random_state=0,
+    )  # fmt: skip
+    return CalibratedClassifierCV(trees, method="sigmoid", cv=3)
+
+
+CANDIDATES = {TRANSPARENT: _transparent, TREES: _trees}
+RECENCY = 0.6  # weight of a snapshot relative to the one a year later
+
+
+def fit(name: str, matrix: np.ndarray, declined: np.ndarray, groups: np.ndarray):
+    """Fit candidate `name`, weighting each snapshot by how recent it is."""
+    weights = RECENCY ** (groups - groups.min())
+    estimator = CANDIDATES[name]()
+    if name == TRANSPARENT:
+        return estimator.fit(matrix, declined, logisticregression__sample_weight=weights)
+    return estimator.fit(matrix, declined, sample_weight=weights)
+
+
+def recall_at(risk: np.ndarray, positive: np.ndarray, share: float) -> float:
+    """Share of the positives among the riskiest `share` of schools."""
+    if not positive.any():
+        return 0.0
+    top = top_share(risk, share)
+    return float(positive[top].sum() / positive.sum())
+
+
+def top_share(risk: np.ndarray, share: float) -> np.ndarray:
+    """Indices of the riskiest `share` of rows (at least one when there are rows)."""
+    count = max(1, int(len(risk) * share)) if len(risk) else 0
+    return np.argsort(-risk, kind="stable")[:count]
+
+
+def informative_columns(matrix: np.ndarray) -> np.ndarray:
+    """The columns with at least two different known values: a feature the history never
+    recorded (no results yet for those years) or never varied teaches nothing."""
+    keep = []
+    for index, column in enumerate(matrix.T):
+        known = column[~np.isnan(column)]
+        keep.append(len(known) > 0 and known.min() < known.max())
+    return np.flatnonzero(keep)
+
+
+def train(history: History, as_at: date, *, horizon_years: int = HORIZON_YEARS) -> Trained:
+    """Train on the history before `as_at`; refuse when there is too little to learn from.
+    One thread: on a shared machine, parallel trees wait on each other far longer."""
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=1):
+        return _train(history, as_at, horizon_years)
+
+
+def _train(history: History, as_at: date, horizon_years: int) -> Trained:
+    matrix, declined, groups = examples(history, as_at, horizon_years)
+    if len(declined) < MIN_EXAMPLES or declined.sum() < MIN_DECLINES:
+        raise Refused(
+            f"Too little inspection history before {as_at:%d %B %Y} to learn from: "
+            f"{len(declined)} school-years with {int(declined.sum())} declines "
+            f"(at least {MIN_EXAMPLES} and {MIN_DECLINES} are needed)."
+        )
+    columns = informative_columns(matrix)
+    matrix = matrix[:, columns]
+    validation = _validate(matrix, declined, groups)
+    gain = validation.get(TREES, 0.0) - validation.get(TRANSPARENT, 0.0)
+    method = TREES if validation and gain > TREES_MUST_GAIN else TRANSPARENT
+    estimator = fit(method, matrix, declined, groups)
+    return Trained(
+        method=method,
+        estimator=estimator,
+        trained_on=len(declined),
+        declines=int(declined.sum()),
+        horizon_years=horizon_years,
+        columns=columns,
+        validation=validation,
+    )
+
+
+def _validate(matrix, declined, groups) -> dict:
+    """Recall of the latest snapshot's declines in its riskiest fifth, per candidate, each
+    trained on the older snapshots; empty when there is no older snapshot to train on."""
+    held, older = groups == 0, groups > 0
+    if declined[older].sum() < MIN_DECLINES or not declined[held].any():
+        return {}
+    found = {}
+    for name in CANDIDATES:
+        estimator = fit(name, matrix[older], declined[older], groups[older])
+        risk = estimator.predict_proba(matrix[held])[:, 1]
+        found[name] = round(recall_at(risk, declined[held], VALIDATION_SHARE), 4)
+    return found
