@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Runs the checks and the whole test suite on SQLite, then again on PostgreSQL.
+# Runs the checks and the whole test suite on SQLite, then again on PostgreSQL. Tests marked
+# `once` (browser tests, the persona crawler, plain words: slow, and the same on any database)
+# run in the PostgreSQL pass only. Each pass and the whole command print their wall time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/bootstrap.sh
@@ -22,10 +24,15 @@ echo "== import layers (ARCHITECTURE.md)"
 uv run lint-imports
 echo "== migrations are up to date"
 UPLIFT_VAR_DIR="$(mktemp -d)" uv run uplift makemigrations --check --dry-run
-echo "== tests on SQLite"
-uv run pytest -q -p no:cacheprovider -n "${UPLIFT_TEST_WORKERS:-auto}" "$@"
-echo "== tests on PostgreSQL"
+took() { echo "$(( ($(date +%s) - $1) / 60 )) min $(( ($(date +%s) - $1) % 60 )) s"; }
+echo "== tests on SQLite (without those marked once)"
+pass_started=$(date +%s)
+uv run pytest -q -p no:cacheprovider -n "${UPLIFT_TEST_WORKERS:-auto}" --dist loadgroup -m "not once" "$@"
+echo "== SQLite pass took $(took "$pass_started")"
+echo "== tests on PostgreSQL (all)"
 bash scripts/postgres.sh
+pass_started=$(date +%s)
 DATABASE_URL="${UPLIFT_TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/uplift}" \
-  uv run pytest -q -p no:cacheprovider -n "${UPLIFT_TEST_WORKERS:-auto}" "$@"
-echo "== the test command took $(( ($(date +%s) - started) / 60 )) min $(( ($(date +%s) - started) % 60 )) s"
+  uv run pytest -q -p no:cacheprovider -n "${UPLIFT_TEST_WORKERS:-auto}" --dist loadgroup "$@"
+echo "== PostgreSQL pass took $(took "$pass_started")"
+echo "== the test command took $(took "$started")"

@@ -6,6 +6,16 @@ import pytest
 from django.apps import apps
 from django.conf import settings
 from django.db import connection
+from django.test import override_settings
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _fast_password_hashing():
+    """MD5 instead of PBKDF2 (a million rounds, about half a second a password here): the
+    demo personas alone set nine passwords in every test that builds them. Tests of the
+    production hasher can override PASSWORD_HASHERS again."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
 
 
 @pytest.fixture(scope="session")

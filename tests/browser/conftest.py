@@ -20,7 +20,14 @@ from pytest_django.live_server_helper import LiveServer
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 HERTS = "919"
-BROWSER_TEST = [pytest.mark.browser, pytest.mark.django_db]  # each module's pytestmark
+# Each module's pytestmark. `once`: scripts/test.sh runs them on PostgreSQL only; one
+# xdist group, so that one worker (--dist loadgroup) builds the site and starts chromium.
+BROWSER_TEST = [
+    pytest.mark.browser,
+    pytest.mark.once,
+    pytest.mark.xdist_group("browser"),
+    pytest.mark.django_db,
+]
 
 # Hertfordshire's 2023-24 and 2018-19 tables (names, phases, pupils, results, the Ofsted
 # grades scraped into the 2018-19 tables), Hampshire and Surrey from GIAS (other LAs) and

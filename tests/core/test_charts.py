@@ -105,7 +105,11 @@ def test_labels_are_escaped():
 
 
 def test_output_is_deterministic():
-    assert chart(SCHOOL_LA_ENGLAND) == chart(SCHOOL_LA_ENGLAND)
+    from uplift.core import charts
+
+    first = chart(SCHOOL_LA_ENGLAND)
+    charts._cached_chart.cache_clear()  # drawn again, not read from the cache
+    assert chart(SCHOOL_LA_ENGLAND) == first
     other = chart(SCHOOL_LA_ENGLAND, chart_id="chart-other", described_by="")
     assert 'id="chart-other"' in other and "aria-describedby" not in other
 
@@ -113,3 +117,35 @@ def test_output_is_deterministic():
 def test_values_must_match_the_years():
     with pytest.raises(ValueError, match="3 years"):
         chart([Series("School", (1, 2))])
+
+
+def test_a_chart_already_drawn_is_served_without_building_its_spec_again(monkeypatch):
+    from uplift.core import charts
+
+    built = []
+    real_spec = charts._spec
+    monkeypatch.setattr(charts, "_spec", lambda *args: built.append(args) or real_spec(*args))
+    charts._cached_chart.cache_clear()
+    series = [Series("Cache School", (11, 12, 13)), Series("England", (10, 10, 10))]
+    first = chart(series, chart_id="chart-cached")
+    # The same numbers given as a list are the same chart.
+    again = chart([Series("Cache School", [11, 12, 13]), series[1]], chart_id="chart-cached")
+    assert again == first and len(built) == 1
+
+
+def test_a_change_in_any_number_or_name_draws_the_chart_again():
+    base = [Series("Changing School", (50, 51, 52)), Series("England", (49, 50, 51))]
+    first = chart(base, chart_id="chart-changing")
+    new_number = chart(
+        [Series("Changing School", (50, 51, 60)), base[1]], chart_id="chart-changing"
+    )
+    renamed = chart([Series("Renamed School", (50, 51, 52)), base[1]], chart_id="chart-changing")
+    assert len({first, new_number, renamed}) == 3
+    assert "Renamed School" in renamed and "Renamed School" not in first
+
+
+def test_warm_up_starts_the_renderer_without_drawing_a_page_chart():
+    from uplift.core import charts
+
+    charts.warm_up()
+    assert charts._engine.cache_info().currsize == 1

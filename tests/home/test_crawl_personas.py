@@ -16,6 +16,7 @@ HREF = re.compile(r'href="(/[^"#]*)')
 SKIP = re.compile(r"^/(accounts/sign-out|admin/|api/v1/|static/)|\.csv$|/pdf/$")
 PER_ROUTE = 1  # distinct addresses followed for each URL pattern
 MOST_PAGES = 400
+pytestmark = pytest.mark.once  # slow; scripts/test.sh runs it on PostgreSQL only
 
 # The areas each role reaches by links from its home page, as view names.
 EVERYONE = {"home", "schools:list", "schools:detail", "api-docs", "groups:list"}

@@ -87,6 +87,7 @@ def test_the_checks_catch_what_they_look_for():
     assert problems_in("Category 2 (Good), by Olivia Hart on 1 May 2026. Not recorded") == []
 
 
+@pytest.mark.once  # slow; scripts/test.sh runs it on PostgreSQL only
 @pytest.mark.django_db
 def test_no_page_pdf_or_email_shows_files_codes_none_or_login_names():
     world = build_world()
