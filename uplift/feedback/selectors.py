@@ -45,10 +45,14 @@ class RollupRow:
 
 
 def rollup(*, user, by: str, since: date | None = None) -> list[RollupRow]:
+    """The roll-up of the surveys this user may read."""
+    return rollup_of(visible_surveys(user), by=by, since=since)
+
+
+def rollup_of(chosen: QuerySet[Survey], *, by: str, since: date | None = None) -> list[RollupRow]:
     """Surveys sent and answered, and their ratings, per provider or per service (two
     queries)."""
     field = ROLLUP_FIELDS[by]
-    chosen = visible_surveys(user)
     if since is not None:
         chosen = chosen.filter(happened_on__gte=since)
     counts = {

@@ -10,10 +10,10 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from uplift.audit.models import Via
-from uplift.core.csv_files import write_csv
 from uplift.core.errors import Refused
 from uplift.core.web import REFUSED, attempt
 from uplift.feedback import access, selectors, services
+from uplift.feedback.exports import write_rollup_csv
 from uplift.feedback.forms import SurveyForm
 from uplift.feedback.questions import scale_label
 
@@ -49,24 +49,7 @@ def rollup_csv(request):
         raise PermissionDenied
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="feedback-rollup.csv"'
-    rows = [
-        (label, row.name, row.sent, row.answered, row.schools, row.average, row.agree_percent)
-        for by, label in (("provider", "Provider"), ("service", "Service"))
-        for row in selectors.rollup(user=request.user, by=by)
-    ]
-    write_csv(
-        response,
-        (
-            "Grouped by",
-            "Name",
-            "Surveys sent",
-            "Surveys answered",
-            "Schools",
-            "Mean rating (1 to 5)",
-            "% agreeing",
-        ),
-        rows,
-    )
+    write_rollup_csv(response, access.visible_surveys(request.user))
     return response
 
 
