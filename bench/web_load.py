@@ -195,6 +195,7 @@ def officer_pages(env: dict) -> dict:
 
 def port_is_free(port: int) -> None:
     with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as gunicorn binds
         try:
             probe.bind((HOST, port))
         except OSError:
