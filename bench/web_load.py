@@ -77,6 +77,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, help="gunicorn workers (gunicorn.conf.py)")
     parser.add_argument("--threads", type=int, help="threads per worker (gthread if > 1)")
     parser.add_argument("--reuse", action="store_true", help="keep an already loaded database")
+    parser.add_argument("--only", help="comma-separated endpoint names (and always /healthz)")
     args = parser.parse_args()
     requests, clients = min(args.requests, 5000), min(args.clients, MAX_CLIENTS)
 
@@ -111,6 +112,9 @@ def main() -> None:
             Endpoint("API schools", "/api/v1/schools", bearer),
             Endpoint("API school", f"/api/v1/schools/{urn}", bearer),
         ]
+        if args.only:
+            wanted = {"healthz", *(name.strip() for name in args.only.split(","))}
+            endpoints = [e for e in endpoints if e.name in wanted]
         workers = args.workers or "gunicorn.conf.py's"
         model = f"gthread x{args.threads}" if (args.threads or 1) > 1 else "sync"
         print(
@@ -140,7 +144,8 @@ def prepare_database(env: dict, *, reuse: bool) -> None:
     with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
         exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
         if exists and reuse:
-            print(f"reusing database {name}")
+            print(f"reusing database {name} as it is (migrated, demo loaded)")
+            return
         else:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
             conn.execute(f'CREATE DATABASE "{name}"')
@@ -190,6 +195,7 @@ def officer_pages(env: dict) -> dict:
 
 def port_is_free(port: int) -> None:
     with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as gunicorn binds
         try:
             probe.bind((HOST, port))
         except OSError:
@@ -207,6 +213,7 @@ def start_gunicorn(env: dict, port: int, workers: int | None, threads: int | Non
             "--config=gunicorn.conf.py",
             f"--bind={HOST}:{port}",
             *chosen,
+            "--timeout=300",  # a shared machine can make a worker's first seconds slow
             "--log-level=warning",
         ],
         env=env,
@@ -235,7 +242,8 @@ def request(port: int, method: str, path: str, headers=None, body=None):
         conn.close()
 
 
-def wait_until_up(port: int, seconds: float = 30) -> None:
+def wait_until_up(port: int, seconds: float = 120) -> None:
+    """Each worker warms the chart renderer before it answers (gunicorn.conf.py)."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:

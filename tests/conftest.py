@@ -7,6 +7,12 @@ from django.apps import apps
 from django.conf import settings
 from django.db import connection
 from django.test import override_settings
+from hypothesis import settings as hypothesis_settings
+
+# Every property test runs a bounded number of examples (those that set their own keep it)
+# and no per-example deadline: a shared 2-core machine can pause any example.
+hypothesis_settings.register_profile("uplift", max_examples=100, deadline=None)
+hypothesis_settings.load_profile("uplift")
 
 
 @pytest.fixture(scope="session", autouse=True)
