@@ -1,9 +1,9 @@
 """The demo's impact pages. The sample support in the other demo records is recent (2026), so
 no published figures fall after it. So that the impact pages can show before and after from
 the real data (results of 2018-19 and of a year after 2022), this adds a completed sample
-deployment and a completed sample commission that ran between those years (January 2020 to July 2022), both
-labelled as samples, and saves their findings to the track records. Idempotent: a second
-run finds the sample deployment and leaves everything alone."""
+deployment and a completed sample commission that ran between those years (January 2020 to
+July 2022), both labelled as samples, and saves their findings to the track records.
+Idempotent: a second run finds the sample deployment and leaves everything alone."""
 
 from datetime import date
 
