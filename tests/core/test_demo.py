@@ -8,6 +8,7 @@ from uplift.casework.models import ConcernCase, LetterTemplate, OpenedBy
 from uplift.categorisation.models import BodyDecision, Round, RoundStatus
 from uplift.demo.data_files import DEMO_FILES
 from uplift.demo.personas import PERSONAS
+from uplift.impact.models import Finding
 from uplift.imports.models import ImportRun, RunStatus
 from uplift.inspections.models import Inspection
 from uplift.partnerships.models import Partnership
@@ -53,6 +54,9 @@ def test_demo_loads_all_then_changes_nothing(capsys):
     assert york.seats.filter(name__startswith="Secondary heads").count() == 6
     assert york.seats.filter(name__startswith="Primary heads").count() == 8
     assert york.seats.filter(voting=False).count() == 3
+
+    # The completed sample support's impact, read from the real data (issue 15's "done when").
+    assert Finding.objects.filter(kind="deployment", measure="ks2_reading", enough=True).exists()
 
     counts = {
         m: m.objects.count()
