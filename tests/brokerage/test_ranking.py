@@ -23,4 +23,3 @@ def test_a_registered_signal_adds_points_and_a_reason(bw):
     assert after[0].leader == second and after[1].leader == first
     assert after[0].score == before[1].score + 1000
     assert "Favoured by the test" in after[0].reasons
-

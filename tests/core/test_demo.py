@@ -9,6 +9,7 @@ from uplift.categorisation.models import BodyDecision, Round, RoundStatus
 from uplift.demo.data_files import DEMO_FILES
 from uplift.demo.personas import PERSONAS
 from uplift.governors.models import GoverningBody, Governor
+from uplift.impact.models import Finding
 from uplift.imports.models import ImportRun, RunStatus
 from uplift.inspections.models import Inspection
 from uplift.partnerships.models import OperatingModel, Partnership
@@ -57,6 +58,9 @@ def test_demo_loads_all_then_changes_nothing(capsys):
     bodies = GoverningBody.objects.filter(establishment__la__code="919", is_sample=True)
     assert bodies.count() == 17 and bodies.filter(establishment=head.establishment).exists()
     assert OperatingModel.objects.get(la__code="919").preset == "la_commissions"
+
+    # The completed sample support's impact, read from the real data (issue 15's "done when").
+    assert Finding.objects.filter(kind="deployment", measure="ks2_reading", enough=True).exists()
 
     counts = {
         m: m.objects.count()

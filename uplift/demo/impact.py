@@ -1,9 +1,9 @@
 """The demo's impact pages. The sample support in the other demo records is recent (2026), so
 no published figures fall after it. So that the impact pages can show before and after from
-the real data (2018-19 and 2023-24 results), this adds a completed sample deployment and a
-completed sample commission that ran between those years (January 2020 to July 2022), both
-labelled as samples, and saves their findings to the track records. Idempotent: a second
-run finds the sample deployment and leaves everything alone."""
+the real data (results of 2018-19 and of a year after 2022), this adds a completed sample
+deployment and a completed sample commission that ran between those years (January 2020 to
+July 2022), both labelled as samples, and saves their findings to the track records.
+Idempotent: a second run finds the sample deployment and leaves everything alone."""
 
 from datetime import date
 
@@ -22,7 +22,6 @@ from uplift.schools.models import Establishment, PhaseGroup
 
 DETAILS = "Sample completed support, dated so that its impact can be read from the real data"
 STARTS, ENDS = date(2020, 1, 6), date(2022, 7, 22)
-YEARS = ("2018-19", "2023-24")
 CLI = {"actor": None, "via": Via.CLI}
 
 
@@ -48,12 +47,11 @@ def seed_impact(*, la, officer_username: str = "la.officer") -> str:
 
 
 def _primaries_with_figures(la) -> list[Establishment]:
-    """The LA's primaries with reading progress in both years and an inspection before the
-    support, in URN order."""
+    """The LA's primaries with reading progress in two years or more and an inspection before
+    the support, in URN order."""
     with_both = (
         Result.objects.filter(
             measure__code="ks2.READPROG",
-            academic_year__in=YEARS,
             establishment__la=la,
             value__isnull=False,
         )
@@ -63,7 +61,7 @@ def _primaries_with_figures(la) -> list[Establishment]:
     counts: dict[int, int] = {}
     for pk in with_both:
         counts[pk] = counts.get(pk, 0) + 1
-    chosen = [pk for pk, n in counts.items() if n == len(YEARS)]
+    chosen = [pk for pk, n in counts.items() if n >= 2]
     return list(
         Establishment.objects.filter(
             pk__in=chosen, phase_group=PhaseGroup.PRIMARY, inspections__start_date__lt=STARTS
