@@ -57,7 +57,7 @@ def test_a_review_needs_the_version_and_a_stale_one_answers_409(client, bearer, 
     assert saved.json()["version"] == 1
     stale = post({"decision": "agree", "reason": "Falling results", "version": 0})
     assert stale.status_code == 409
-    assert stale.json()["error"]["code"] == "stale_version"
+    assert stale.json()["error"]["details"][0]["type"] == "stale_version"
     assert AuditEvent.objects.filter(action="earlywarning.flag_reviewed").count() == 1
     listed = client.get(
         f"{V1}/early-warning/919/flags", {"status": "unreviewed"}, headers=headers
