@@ -4,6 +4,7 @@ the LA on pages, 403 on the API); an officer of another LA gets 404."""
 
 OFFICERS = "in  ok  ok  404 404 404 404 404 404"
 OTHER_LA = "in  ok  404 404 404 404 404 404 404"
+NOT_THIS_LA = "in  404 404 404 404 404 404 404 404"  # a flag of another LA's school
 API_OFFICERS = "401 ok  ok  403 403 403 403 403 403"
 API_OTHER_LA = "401 ok  404 403 403 403 403 403 403"
 API_NO_GET = "405 405 405 405 405 405 405 405 405"
@@ -20,7 +21,7 @@ def rows(w) -> list[tuple[str, str, str]]:
         (f"{ew}<str:code>/", "/early-warning/919/", OFFICERS),
         (f"{ew}<str:code>/", "/early-warning/881/", OTHER_LA),
         (f"{ew}<str:code>/flags/<int:pk>/", f"/early-warning/919/flags/{ours.pk}/", OFFICERS),
-        (f"{ew}<str:code>/flags/<int:pk>/", f"/early-warning/919/flags/{theirs.pk}/", OTHER_LA),
+        (f"{ew}<str:code>/flags/<int:pk>/", f"/early-warning/919/flags/{theirs.pk}/", NOT_THIS_LA),
         (f"{ew}<str:code>/flags/<int:pk>/", f"/early-warning/881/flags/{theirs.pk}/", OTHER_LA),
         (f"{ew}<str:code>/inspections-next-term/", f"/{ew}919/inspections-next-term/", OFFICERS),
         (

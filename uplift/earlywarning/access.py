@@ -6,7 +6,8 @@ the officer who agrees with a flag talks to the school instead."""
 
 from django.db.models import QuerySet
 
-from uplift.accounts.access import officer_la_scope
+from uplift.accounts.access import grants_of, is_system_admin, officer_la_scope
+from uplift.accounts.models import Role
 from uplift.schools.models import LocalAuthority
 
 
@@ -17,12 +18,13 @@ def risk_las(user) -> QuerySet[LocalAuthority]:
 
 
 def can_read_risk(user, la_id: int | None) -> bool:
-    """Whether the user reads the risk of the schools of the LA `la_id` (no query for a user
-    who reads no LA's risk)."""
-    scope = officer_la_scope(user)
-    if scope is None or la_id is None:
+    """Whether the user reads the risk of the schools of the LA `la_id`. No query beyond the
+    user's roles."""
+    if la_id is None:
         return False
-    return LocalAuthority.objects.filter(scope, pk=la_id).exists()
+    if is_system_admin(user):
+        return True
+    return any(g.role == Role.LA_OFFICER and g.la_id == la_id for g in grants_of(user))
 
 
 def can_review(user, la_id: int | None) -> bool:
