@@ -37,6 +37,7 @@ OFFICER = EVERYONE | {
     "workload:my_work",
     "workload:school_timeline",
     "reports:la",
+    "reports:la_record",
     "audit:recent",
 }
 HEAD = EVERYONE | {

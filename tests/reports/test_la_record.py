@@ -129,3 +129,16 @@ def test_csv_api_and_command_line_agree(world, client, capsys):  # noqa: F811
     )
     printed = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert printed == rows
+
+
+def test_only_those_who_see_the_la_read_its_record(world, client):  # noqa: F811
+    users = world["users"]
+    client.force_login(users["headteacher"])  # of a school in Essex
+    assert client.get("/reports/919/record/").status_code == 404
+    for who, status in (("headteacher", 404), ("la.officer", 200), ("dfe.viewer", 200)):
+        secret = create_token(user=users[who]).secret
+        answer = Client().get(
+            "/api/v1/reports/la-record?la=919", headers={"Authorization": f"Bearer {secret}"}
+        )
+        assert answer.status_code == status, (who, answer.content)
+    assert Client().get("/api/v1/reports/la-record?la=919").status_code == 401

@@ -140,8 +140,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dates",
             default="",
-            help="la-record only: YYYY-MM-DD,YYYY-MM-DD,... (default: three dates the data "
-            "allows)",
+            help="la-record only: YYYY-MM-DD,YYYY-MM-DD,... (default: three dates the data allows)",
         )
         parser.add_argument(
             "--format", dest="output_format", choices=["csv", "json"], default="csv"
