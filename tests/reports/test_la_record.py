@@ -142,3 +142,25 @@ def test_only_those_who_see_the_la_read_its_record(world, client):  # noqa: F811
         )
         assert answer.status_code == status, (who, answer.content)
     assert Client().get("/api/v1/reports/la-record?la=919").status_code == 401
+
+
+def test_the_75_per_cent_target_over_time_is_a_chart_with_its_table(world, herts, client):  # noqa: F811
+    from uplift.reports.models import ReportTarget
+
+    ReportTarget.objects.create(
+        la=herts,
+        name="Three in four schools good or better",
+        measure="schools_good_or_better",
+        comparison="at_least",
+        value=75,
+    )
+    record = la_record(la=herts, schools=Establishment.objects.all(), dates=DATES)
+    [line] = record.target_lines
+    # Of the schools with an overall grade (all phases): D of B, D, I in 2019; A and D of
+    # A, B, D, I in 2021; A and D of A, B, C, D, I in 2026 (G and H have report cards).
+    assert [str(s.value) for s in line.cells] == ["33.3", "50.0", "40.0"]
+    assert [s.met for s in line.cells] == [False, False, False]
+    client.force_login(world["users"]["la.officer"])
+    page = client.get(f"/reports/919/record/?{QUERY}").content.decode()
+    assert "<svg" in page and 'aria-describedby="targets-table"' in page
+    assert 'id="targets-table"' in page and "Three in four schools good or better" in page
