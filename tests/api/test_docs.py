@@ -28,6 +28,7 @@ PATHS = {
             "priority-schools",
         )
     ),
+    "/api/v1/reports/la-record",
     # Casework
     "/api/v1/cases",
     *(

@@ -9,7 +9,11 @@ from django.utils import timezone
 
 from uplift.audit.models import AuditEvent, Via
 from uplift.categorisation import services
-from uplift.categorisation.judgements.selectors import missing_judgements, standing
+from uplift.categorisation.judgements.selectors import (
+    missing_counts,
+    missing_judgements,
+    standing,
+)
 from uplift.categorisation.judgements.services import record_officer_judgement
 from uplift.categorisation.models import OfficerJudgement
 from uplift.categorisation.whatif import what_if
@@ -173,6 +177,14 @@ def test_the_round_lists_schools_without_a_judgement_the_policy_needs(
     assert missing["self_evaluation"] == ["Bushey Nursery"]
     assert missing["capacity_to_improve"] == ["Bushey Nursery"]
     assert missing["ks1_standards"] == ["Abbots Langley Primary"]  # not for nurseries
+    counted = missing_counts(  # the round page's summary: counts by aggregate, the same
+        establishments=Establishment.objects.all(),
+        policy_version=active_policy,
+        as_at=date(2026, 9, 1),
+    )
+    assert {m.criterion.code: m.count for m in counted} == {
+        code: len(names) for code, names in missing.items()
+    }
     refresh = services.propose_round(
         actor=None,
         via=Via.CLI,
@@ -183,7 +195,7 @@ def test_the_round_lists_schools_without_a_judgement_the_policy_needs(
     )
     client.force_login(named_officer)
     page = client.get(f"/categorisation/rounds/{refresh.round.pk}/").content.decode()
-    assert "Judgements the policy needs" in page
+    assert "Judgements the policy needs" in page and "1 school without one" in page
     listed = client.get(
         f"/categorisation/rounds/{refresh.round.pk}/missing-judgements/"
     ).content.decode()

@@ -38,6 +38,7 @@ OFFICER = EVERYONE | {
     "workload:my_work",
     "workload:school_timeline",
     "reports:la",
+    "reports:la_record",
     "audit:recent",
     "earlywarning:flags",
     "earlywarning:review",

@@ -216,8 +216,6 @@ def test_two_officers_reviewing_one_plan_at_once_one_succeeds_the_other_is_told(
     [winner] = [
         u for u, a in zip((w.officer, w.adviser), answers, strict=True) if a.status_code == 201
     ]
-    assert refused["message"].startswith(
-        f"{winner.get_full_name()} changed this action plan"
-    )
+    assert refused["message"].startswith(f"{winner.get_full_name()} changed this action plan")
     assert ProgressReview.objects.count() == 1
     assert ActionPlan.objects.get(pk=plan.pk).version == version + 1

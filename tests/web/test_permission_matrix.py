@@ -296,6 +296,9 @@ def expected_table(w: World) -> list[tuple[str, str, str]]:
             "/reports/919/priority-schools.csv",
             LA_READERS,
         ),
+        ("reports/<str:code>/record/", "/reports/919/record/", LA_READERS),
+        ("reports/<str:code>/record/", "/reports/881/record/", OTHER_LA),
+        ("reports/<str:code>/record.csv", "/reports/919/record.csv", LA_READERS),
         ("reports/<str:code>/targets/", "/reports/919/targets/", LA_READERS),
         ("reports/<str:code>/targets.csv", "/reports/919/targets.csv", LA_READERS),
         ("reports/<str:code>/targets/new/", "/reports/919/targets/new/", TARGET_SETTERS),
@@ -462,6 +465,13 @@ def expected_table(w: World) -> list[tuple[str, str, str]]:
             API_LA_READERS,
         ),
         ("api/v1/reports/<code>/targets", "/api/v1/reports/919/targets", API_LA_READERS),
+        # Without its LA (the table resolves addresses without a query string): refused as
+        # invalid; who reads which LA's record is in tests/reports/test_la_record.py.
+        (
+            "api/v1/reports/la-record",
+            "/api/v1/reports/la-record",
+            "401 422 422 422 422 422 422 422 422",
+        ),
         (
             "api/v1/reports/<code>/categories",
             "/api/v1/reports/919/categories",

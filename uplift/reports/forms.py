@@ -112,3 +112,38 @@ class TargetForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.indicator_groups = indicator_groups()
         self.fields["indicator"].choices = [("", "Choose an indicator"), *self.indicator_groups]
+
+
+class _OptionalDate(DateField):
+    def compress(self, values):
+        if not any((value or "").strip() for value in values or []):
+            return None
+        return super().compress(values)
+
+
+class LaRecordForm(forms.Form):
+    """Up to three dates for the LA's record, as day, month and year boxes (the page) or as
+    `dates=YYYY-MM-DD,...` (links, the CSV). Empty: the default dates."""
+
+    date_1 = _OptionalDate(what="the first date", label="First date", required=False)
+    date_2 = _OptionalDate(what="the second date", label="Second date", required=False)
+    date_3 = _OptionalDate(what="the third date", label="Third date", required=False)
+
+    def __init__(self, query, *, defaults):
+        data = query.copy()
+        if not any(f"date_{n}_{part}" in query for n in (1, 2, 3) for part in DATE_PARTS):
+            given = [d for d in query.get("dates", "").split(",") if d.strip()] or [
+                d.isoformat() for d in defaults
+            ]
+            for n, text in enumerate(given[:3], start=1):
+                parts = text.strip().split("-")
+                year, month, day = parts if len(parts) == 3 else ("", "", text)
+                boxes = {"day": day, "month": month, "year": year}
+                data.update({f"date_{n}_{part}": value for part, value in boxes.items()})
+        super().__init__(data)
+        self.defaults = defaults
+
+    @property
+    def dates(self) -> list[date]:
+        chosen = [self.cleaned_data.get(f"date_{n}") for n in (1, 2, 3)]
+        return sorted({day for day in chosen if day is not None}) or list(self.defaults)

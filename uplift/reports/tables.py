@@ -233,3 +233,52 @@ def attainment_rows(report: Attainment) -> list[tuple[str, ...]]:
 
 def as_csv(header, rows) -> str:
     return csv_text(header, rows)
+
+
+LA_RECORD_HEADER = (
+    "section",
+    "group",
+    "row",
+    "column",
+    "schools",
+    "schools_pct",
+    "pupils",
+    "pupils_pct",
+    "figure",
+    "threshold",
+    "met",
+)
+
+
+def la_record_rows(record) -> list[tuple[str, ...]]:
+    """The LA's record as one flat table: each side-by-side line once per date (the date in
+    `column`), the targets at each date, then the category transition table (the later
+    round's category in `column`, the number of schools in `schools`)."""
+    rows = []
+    sections = (
+        ("ofsted_outcome", record.ofsted_rows),
+        ("good_or_better", record.good_or_better),
+        ("report_card_area", record.report_card_rows),
+    )
+    for section, lines in sections:
+        for line in lines:
+            for day, figures in zip(record.dates, line.cells, strict=True):
+                if figures is None:
+                    continue
+                values = (figures.schools, figures.schools_pct, figures.pupils, figures.pupils_pct)
+                rows.append(
+                    tuple(map(cell, (section, line.group, line.label, day, *values, "", "", "")))
+                )
+    for line in record.target_lines:
+        for day, status in zip(record.dates, line.cells, strict=True):
+            met = "" if status.met is None else ("yes" if status.met else "no")
+            values = ("", "", "", "", status.value, status.threshold, met)
+            rows.append(tuple(map(cell, ("target", line.name, status.period, day, *values))))
+    move = record.transition
+    if move is not None:
+        group = f"Round {move.earlier.code} to round {move.later.code}"
+        for _code, label, counts, _total in move.rows:
+            for (_, column), count in zip(move.columns, counts, strict=True):
+                values = (group, label, column, count, "", "", "", "", "", "")
+                rows.append(tuple(map(cell, ("category_transition", *values))))
+    return rows

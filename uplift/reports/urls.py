@@ -20,4 +20,6 @@ urlpatterns = [
     path("<str:code>/categories.csv", views.categories_csv, name="categories_csv"),
     path("<str:code>/priority-schools/", views.priority, name="priority"),
     path("<str:code>/priority-schools.csv", views.priority_csv, name="priority_csv"),
+    path("<str:code>/record/", views.la_record_page, name="la_record"),
+    path("<str:code>/record.csv", views.la_record_csv, name="la_record_csv"),
 ]

@@ -7,6 +7,7 @@ read through the same selector with the same choices.
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from uplift.accounts.access import profile_of
@@ -21,7 +22,9 @@ from uplift.reports.categories import (
     priority_schools,
     readable_rounds,
 )
-from uplift.reports.forms import ReportForm
+from uplift.reports.forms import LaRecordForm, ReportForm
+from uplift.reports.la_record import default_dates, la_record
+from uplift.reports.la_record_chart import targets_chart
 from uplift.reports.ofsted_summary import ALL_PHASES, GRADES, ofsted_summary
 from uplift.reports.report_cards import report_card_areas
 from uplift.reports.targets import targets_report
@@ -279,3 +282,37 @@ def priority_csv(request, code: str):
         return _bad_choices(form)
     name = f"priority-schools-{la.code}-{report.as_at}"
     return _csv(tables.PRIORITY_HEADER, tables.priority_rows(report), name)
+
+
+def _la_record(request, code: str):
+    la = visible_la(request, code)
+    form = LaRecordForm(request.GET, defaults=default_dates(la=la, today=timezone.localdate()))
+    if not form.is_valid():
+        return la, form, None
+    record = la_record(
+        la=la, schools=visible_establishments(request.user), dates=form.dates, user=request.user
+    )
+    return la, form, record
+
+
+@login_required
+@require_GET
+def la_record_page(request, code: str):
+    la, form, record = _la_record(request, code)
+    chart = targets_chart(record) if record is not None else ""
+    dates = ",".join(day.isoformat() for day in record.dates) if record else ""
+    return render(
+        request,
+        "reports/la_record.html",
+        {"la": la, "form": form, "record": record, "chart": chart, "dates_query": dates},
+    )
+
+
+@login_required
+@require_GET
+def la_record_csv(request, code: str):
+    la, form, record = _la_record(request, code)
+    if record is None:
+        return _bad_choices(form)
+    name = f"la-record-{la.code}-{'-'.join(day.isoformat() for day in record.dates)}"
+    return _csv(tables.LA_RECORD_HEADER, tables.la_record_rows(record), name)

@@ -18,6 +18,8 @@ from uplift.api.reports.schemas import (
     AttainmentQuery,
     CategoriesOut,
     KeyStage,
+    LaRecordOut,
+    LaRecordQuery,
     OfstedSummaryOut,
     PhaseChoice,
     PriorityOut,
@@ -27,8 +29,10 @@ from uplift.api.reports.schemas import (
     RoundQuery,
     TargetsOut,
 )
+from uplift.core.errors import Refused
 from uplift.reports.attainment import attainment, rounded
 from uplift.reports.categories import categories_by_phase, priority_schools, readable_rounds
+from uplift.reports.la_record import default_dates, la_record, parse_dates
 from uplift.reports.ofsted_summary import GRADES, ofsted_summary
 from uplift.reports.report_cards import report_card_areas
 from uplift.reports.targets import targets_report
@@ -340,3 +344,85 @@ def priority(request, code: str, query: Query[PriorityQuery], page: Query[PagePa
             for entry in found
         ],
     )
+
+
+@router.get(
+    "/reports/la-record",
+    response={200: LaRecordOut, **ERROR_RESPONSES},
+    summary="The LA's record over time: Ofsted outcomes, report card areas and targets at "
+    "each date, and the category transition between its last two published rounds",
+)
+def la_record_report(request, query: Query[LaRecordQuery]):
+    la = _la(request, query.la)
+    try:
+        dates = parse_dates(query.dates)
+    except ValueError as wrong:
+        raise Refused(str(wrong)) from None
+    record = la_record(
+        la=la,
+        schools=visible_establishments(request.auth),
+        dates=dates or default_dates(la=la, today=timezone.localdate()),
+        user=request.auth,
+    )
+
+    def lines(found) -> list[dict]:
+        return [
+            {
+                "group": line.group,
+                "label": line.label,
+                "at": [
+                    {
+                        "day": day,
+                        "schools": figures.schools if figures else None,
+                        "schools_pct": _number(figures.schools_pct) if figures else None,
+                        "pupils": figures.pupils if figures else None,
+                        "pupils_pct": _number(figures.pupils_pct) if figures else None,
+                    }
+                    for day, figures in zip(record.dates, line.cells, strict=True)
+                ],
+            }
+            for line in found
+        ]
+
+    move = record.transition
+    return {
+        "la": _la_out(la),
+        "dates": list(record.dates),
+        "ofsted_outcomes": lines(record.ofsted_rows),
+        "good_or_better": lines(record.good_or_better),
+        "report_card_areas": lines(record.report_card_rows),
+        "targets": [
+            {
+                "name": line.name,
+                "at": [
+                    {
+                        "day": day.isoformat(),
+                        "period": status.period,
+                        "value": _number(status.value),
+                        "threshold": _number(status.threshold),
+                        "met": status.met,
+                    }
+                    for day, status in zip(record.dates, line.cells, strict=True)
+                ],
+            }
+            for line in record.target_lines
+        ],
+        "category_transition": None
+        if move is None
+        else {
+            "earlier_round": move.earlier.code,
+            "later_round": move.later.code,
+            "rows": [
+                {
+                    "category": code,
+                    "label": label,
+                    "to": {
+                        column: count
+                        for (column, _), count in zip(move.columns, counts, strict=True)
+                    },
+                    "schools": total,
+                }
+                for code, label, counts, total in move.rows
+            ],
+        },
+    }

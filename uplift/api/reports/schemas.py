@@ -221,3 +221,58 @@ class PriorityOut(Schema):
     category: str
     previous_category: str
     movement: str
+
+
+class LaRecordQuery(Schema):
+    la: str = Field(description="The DfE LA code, e.g. 919")
+    dates: str = Field(
+        "",
+        description="Up to six dates, YYYY-MM-DD, separated by commas; by default three "
+        "dates the LA's inspections allow",
+    )
+
+
+class RecordFiguresOut(Schema):
+    day: date
+    schools: int | None
+    schools_pct: float | None
+    pupils: int | None
+    pupils_pct: float | None
+
+
+class RecordLineOut(Schema):
+    group: str = Field(description="The phase, or the framework and evaluation area")
+    label: str = Field(description="The outcome or grade")
+    at: list[RecordFiguresOut] = Field(description="One per date; null figures where none")
+
+
+class RecordTargetOut(Schema):
+    name: str
+    at: list[dict] = Field(description="Per date: day, period, value, threshold, met")
+
+
+class TransitionRowOut(Schema):
+    category: str
+    label: str
+    to: dict[str, int] = Field(description="Schools by their category in the later round")
+    schools: int
+
+
+class TransitionOut(Schema):
+    earlier_round: str
+    later_round: str
+    rows: list[TransitionRowOut]
+
+
+class LaRecordOut(Schema):
+    la: LaOut
+    dates: list[date]
+    ofsted_outcomes: list[RecordLineOut]
+    good_or_better: list[RecordLineOut] = Field(
+        description="Per phase: schools_pct and pupils_pct are the % good or outstanding"
+    )
+    report_card_areas: list[RecordLineOut]
+    targets: list[RecordTargetOut]
+    category_transition: TransitionOut | None = Field(
+        description="Between the LA's last two published rounds; null with fewer"
+    )

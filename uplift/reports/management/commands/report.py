@@ -1,5 +1,6 @@
 """`uplift report REPORT --la CODE [--as-at YYYY-MM-DD] [--phase P] [--key-stage ks2|ks4]
-[--format csv|json]`: an LA report to standard output, from the same selectors as its page.
+[--dates D1,D2,D3] [--format csv|json]`: an LA report to standard output, from the same
+selectors as its page. `la-record` reads `--dates` (default: three dates the data allows).
 
 Apps above reports add their own (uplift/reports/extra.py): `uplift report impact
 --deployment ID` and the like, with their own options.
@@ -22,6 +23,7 @@ from uplift.reports.attainment import KEY_STAGES, attainment
 from uplift.reports.categories import categories_by_phase, priority_schools
 from uplift.reports.extra import EXTRA_REPORTS
 from uplift.reports.forms import PHASE_CHOICES
+from uplift.reports.la_record import default_dates, la_record, parse_dates
 from uplift.reports.ofsted_summary import ALL_PHASES, ofsted_summary
 from uplift.reports.report_cards import report_card_areas
 from uplift.reports.targets import targets_report
@@ -74,6 +76,12 @@ REPORTS = {
             )
         ),
     ),
+    "la-record": Report(
+        tables.LA_RECORD_HEADER,
+        lambda la, schools, o: tables.la_record_rows(
+            la_record(la=la, schools=schools, dates=o["dates"])
+        ),
+    ),
     "attainment": Report(
         tables.ATTAINMENT_HEADER,
         lambda la, schools, o: tables.attainment_rows(
@@ -105,6 +113,13 @@ def _rounds(la, code: str, *, needed: bool) -> dict:
     return {"round": chosen, "previous_round": earlier[0] if earlier else None}
 
 
+def _dates(la, text: str) -> list[date]:
+    try:
+        return parse_dates(text) or default_dates(la=la, today=timezone.localdate())
+    except ValueError as wrong:
+        raise CommandError(f"--dates: {wrong}", returncode=USAGE_ERROR) from None
+
+
 class Command(BaseCommand):
     help = "Print an LA report (the same figures as its page) as CSV or JSON."
 
@@ -125,6 +140,11 @@ class Command(BaseCommand):
             "--round",
             default="",
             help="categorisation round code, e.g. 2026-autumn (default: the newest)",
+        )
+        parser.add_argument(
+            "--dates",
+            default="",
+            help="la-record only: YYYY-MM-DD,YYYY-MM-DD,... (default: three dates the data allows)",
         )
         parser.add_argument(
             "--format", dest="output_format", choices=["csv", "json"], default="csv"
@@ -157,6 +177,7 @@ class Command(BaseCommand):
             "phase": options["phase"],
             "key_stage": options["key_stage"],
             **_rounds(authority, options["round"], needed=report == "categories-by-phase"),
+            "dates": _dates(authority, options["dates"]),
         }
         spec = REPORTS[report]
         rows = spec.rows(authority, Establishment.objects.all(), chosen)
