@@ -32,7 +32,9 @@ def signed(value: float) -> str:
 
 
 def _grade_sentence(row: dict) -> str:
-    text = f"Last graded {grade_words(row['last_grade'])} {years_words(row['years_since_last'])} ago"
+    text = (
+        f"Last graded {grade_words(row['last_grade'])} {years_words(row['years_since_last'])} ago"
+    )
     previous = row["previous_grade"]
     if not np.isnan(previous) and round(previous) != round(row["last_grade"]):
         change = "down" if row["last_grade"] > previous else "up"
