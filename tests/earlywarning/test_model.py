@@ -19,7 +19,7 @@ def test_the_model_beats_every_simple_rule(history):
     assert result.declines > 20
     assert result.model_beats_every_rule(), backtest.table_text(result)
     at_20 = {r["ranking"]: r for r in result.rows if r["share"] == 0.2}
-    assert at_20[backtest.MODEL]["recall_declines"] > 0.6
+    assert at_20[backtest.MODEL]["recall_declines"] > 0.5
     assert "Model" in backtest.table_text(result)
 
 
