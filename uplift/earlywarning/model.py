@@ -24,6 +24,7 @@ HORIZON_YEARS = 2
 SNAPSHOTS = 6  # training years before the as-at date, at most
 FIRST_SNAPSHOT = date(2006, 9, 1)  # a year after section 5 inspections began
 MIN_EXAMPLES, MIN_DECLINES = 50, 5
+MIN_VARIED = 10  # schools on each side of a feature's range, for it to be learned from
 # The trees must find this many more of the held-out declines in the riskiest fifth
 # (as a share of them) to be preferred to the transparent model.
 TREES_MUST_GAIN = 0.02
@@ -126,12 +127,17 @@ def top_share(risk: np.ndarray, share: float) -> np.ndarray:
 
 
 def informative_columns(matrix: np.ndarray) -> np.ndarray:
-    """The columns with at least two different known values: a feature the history never
-    recorded (no results yet for those years) or never varied teaches nothing."""
+    """The columns with enough values either side of their range's ends to learn from: a
+    feature the history never recorded (no results yet for those years), never varied, or
+    recorded for a handful of schools only teaches nothing (and trips the trees' binning)."""
     keep = []
     for column in matrix.T:
         known = column[~np.isnan(column)]
-        keep.append(len(known) > 0 and known.min() < known.max())
+        keep.append(
+            len(known) > 0
+            and (known > known.min()).sum() >= MIN_VARIED
+            and (known < known.max()).sum() >= MIN_VARIED
+        )
     return np.flatnonzero(keep)
 
 
