@@ -184,7 +184,12 @@ def _validate(matrix, declined, groups) -> dict:
     found = {}
     columns = informative_columns(matrix[older])
     for name in CANDIDATES:
-        estimator = fit(name, matrix[older][:, columns], declined[older], groups[older])
+        try:
+            estimator = fit(name, matrix[older][:, columns], declined[older], groups[older])
+        except ValueError:
+            # scikit-learn's tree binning can fail on a sparse feature in one fold: the
+            # candidate is then left out rather than stopping the run.
+            continue
         risk = estimator.predict_proba(matrix[held][:, columns])[:, 1]
         found[name] = round(recall_at(risk, declined[held], VALIDATION_SHARE), 4)
     return found
