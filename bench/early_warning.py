@@ -119,7 +119,8 @@ def run(count: int, database: str) -> None:
     rows = Inspection.objects.values_list("establishment_id", "start_date", "overall_grade")
     _, floor = timed("floor (values_list of inspections)", None, lambda: list(rows.all()))
     history, _ = timed("read the history", floor, lambda: load_history(before=AS_AT))
-    timed("training examples (7 snapshots)", floor, lambda: model.examples(history, AS_AT))
+    label = f"training examples ({model.SNAPSHOTS} snapshots)"
+    timed(label, floor, lambda: model.examples(history, AS_AT))
     trained, _ = timed("train (validate + fit)", floor, lambda: model.train(history, AS_AT))
     snap, _ = timed("features as at the date", floor, lambda: features_at(history, AS_AT))
     timed("score", floor, lambda: trained.risk(snap.matrix))
