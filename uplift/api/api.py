@@ -8,6 +8,7 @@ from uplift.api.calendar import routes as calendar
 from uplift.api.cases import routes as cases
 from uplift.api.categories import routes as categories
 from uplift.api.commissioning import routes as commissioning
+from uplift.api.commissioning import spend as commissioning_spend
 from uplift.api.errors import register_handlers
 from uplift.api.flags import routes as flags
 from uplift.api.funds import routes as funds
@@ -66,6 +67,7 @@ for area in (
     brokerage,
     funds,
     commissioning,
+    commissioning_spend,
     partnerships,
 ):
     api.add_router("", area.router)
