@@ -115,6 +115,8 @@ def test_the_spend_api_answers_the_officers_la_only(mw, django_assert_max_num_qu
         assert client_for(mw, username).get("/api/v1/spend?la=919").status_code == 403
     essex = client_for(mw, "essex.finance").get("/api/v1/spend?la=881").json()
     assert [r["urn"] for r in essex["schools"]] == [881001]
+    own = officer.get("/api/v1/spend").json()  # without a code: the LA the officer keeps
+    assert own["la_code"] is None and own["total_pence"] == 3_000_001
 
 
 def test_the_spend_api_takes_the_same_queries_for_more_schools(mw, django_assert_num_queries):

@@ -71,7 +71,7 @@ class CategorySpendOut(Schema):
 
 
 class SpendOut(Schema):
-    la_code: str
+    la_code: str | None = Field(description="The LA asked for, or null for every LA kept")
     year: str | None = Field(description="The financial year, or null for every year")
     by: str = Field(description="school or category")
     schools: list[SchoolSpendOut] = Field(description="Filled when by=school")

@@ -1,13 +1,14 @@
 """The spend report (what each school's support costs and who pays, by school or by
 category) for officers with the finance capability, as on the spend page; and an award's
 claims, for finance officers and the school's headteacher or chair, as on the claim pages.
-Everyone else is refused (403); an LA or application outside the caller's scope answers 404."""
+Everyone else is refused (403); an LA or application outside the caller's scope answers 404.
+Without an LA code the report covers every LA whose money the caller keeps, as the page does."""
 
 from typing import Literal
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from uplift.api.commissioning.schemas import ClaimOut, SpendOut
 from uplift.api.errors import ERROR_RESPONSES
@@ -23,7 +24,7 @@ router = Router(tags=["commissioning, grants and traded services"])
 
 
 class SpendParams(Schema):
-    la: str
+    la: str = Field("", description="The DfE LA code; every LA whose money you keep if omitted")
     year: str = ""
     by: Literal["school", "category"] = "school"
 
@@ -36,15 +37,17 @@ class SpendParams(Schema):
 def spend_report(request, params: Query[SpendParams]):
     if not access.has_finance(request.auth):
         raise PermissionDenied
-    la = LocalAuthority.objects.filter(code=normalise_code(params.la)).first()
-    if la is None or not access.can_keep_money_of(request.auth, la.pk):
-        raise Http404
+    la = None
+    if params.la:
+        la = LocalAuthority.objects.filter(code=normalise_code(params.la)).first()
+        if la is None or not access.can_keep_money_of(request.auth, la.pk):
+            raise Http404
     if params.year:
-        financial_year_bounds(params.year)  # refuses (400) text that is not a year
-    report = spend.spend_report(la=la, year=params.year)
+        financial_year_bounds(params.year)  # refuses (422) text that is not a year
+    report = spend.spend_report(user=request.auth, la=la, year=params.year)
     by_school = params.by == "school"
     return {
-        "la_code": la.code,
+        "la_code": la.code if la else None,
         "year": params.year or None,
         "by": params.by,
         "schools": spend.school_rows(report) if by_school else [],
