@@ -107,6 +107,8 @@ PATHS = {
     "/api/v1/commissions/{commission_id}/impact",
     "/api/v1/grant-schemes",
     "/api/v1/subscriptions",
+    "/api/v1/spend",
+    "/api/v1/grant-applications/{application_id}/claims",
     # Partnerships and boards
     "/api/v1/partnerships",
     "/api/v1/partnerships/{pk}",

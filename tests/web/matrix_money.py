@@ -216,6 +216,12 @@ def rows(w) -> list[tuple[str, str, str]]:
         ("api/v1/commissions", "/api/v1/commissions", API_FINANCE),
         ("api/v1/grant-schemes", "/api/v1/grant-schemes", API_MONEY_READERS),
         ("api/v1/subscriptions", "/api/v1/subscriptions", API_MONEY_READERS),
+        ("api/v1/spend", "/api/v1/spend", API_FINANCE),
+        (
+            "api/v1/grant-applications/<int:application_id>/claims",
+            f"/api/v1/grant-applications/{application}/claims",
+            API_MONEY_READERS,
+        ),
     ]
 
 

@@ -8,12 +8,13 @@ from uplift.api.calendar import routes as calendar
 from uplift.api.cases import routes as cases
 from uplift.api.categories import routes as categories
 from uplift.api.commissioning import routes as commissioning
+from uplift.api.commissioning import spend as commissioning_spend
 from uplift.api.earlywarning import routes as earlywarning
 from uplift.api.errors import register_handlers
 from uplift.api.flags import routes as flags
 from uplift.api.funds import routes as funds
-from uplift.api.impact import routes as impact
 from uplift.api.governors import routes as governors
+from uplift.api.impact import routes as impact
 from uplift.api.imports import routes as imports
 from uplift.api.inspections import routes as inspections
 from uplift.api.judgements import routes as judgements
@@ -70,6 +71,7 @@ for area in (
     funds,
     commissioning,
     impact,
+    commissioning_spend,
     partnerships,
     earlywarning,
     governors,

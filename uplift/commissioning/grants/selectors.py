@@ -65,3 +65,13 @@ def claim_for(*, user, pk: int):
         ),
         pk=pk,
     )
+
+
+def claims_of_la(*, la, status: str | None = None) -> QuerySet[GrantClaim]:
+    """The claims against the LA's grant awards (for the trusted command line)."""
+    found = GrantClaim.objects.filter(application__scheme__la=la)
+    if status:
+        found = found.filter(status=status)
+    return found.select_related("application__scheme", "application__establishment").order_by(
+        "submitted_at", "id"
+    )

@@ -15,7 +15,7 @@ from uplift.categorisation.rounds.selectors import current_categories
 from uplift.commissioning.models import Commission, GrantApplication
 from uplift.core.csv_files import csv_text
 from uplift.funds.access import finance_la_scope, visible_funds
-from uplift.funds.models import EntryKind, LedgerEntry
+from uplift.funds.models import EntryKind, Fund, LedgerEntry
 from uplift.schools.models import Establishment
 
 HEADS = (
@@ -77,9 +77,14 @@ class SpendReport:
     year: str
 
 
-def _entries(user, year: str):
+def _funds(user, la):
+    """The funds the user keeps, or (for the command line, which is trusted) the LA's."""
+    return Fund.objects.filter(la=la) if la is not None else visible_funds(user)
+
+
+def _entries(funds, year: str):
     found = LedgerEntry.objects.filter(
-        fund__in=visible_funds(user),
+        fund__in=funds,
         kind__in=(EntryKind.COMMITMENT, EntryKind.RELEASE, EntryKind.PAYMENT),
     )
     if year:
@@ -100,10 +105,11 @@ def _shares(total: int, count: int) -> list[int]:
     return [share + (1 if n < odd else 0) for n in range(count)]
 
 
-def spend_report(*, user, year: str = "") -> SpendReport:
+def spend_report(*, user=None, year: str = "", la=None) -> SpendReport:
+    funds = _funds(user, la)
     heads = _heads_by_type()
     commission_type = ContentType.objects.get_for_model(Commission).pk
-    rows = list(_entries(user, year))
+    rows = list(_entries(funds, year))
     commission_ids = {
         r["purpose_id"]
         for r in rows
@@ -154,9 +160,7 @@ def spend_report(*, user, year: str = "") -> SpendReport:
         categories=_by_category(school_rows),
         not_for_a_school_pence=not_for_a_school,
         total_pence=sum(r.total_pence for r in school_rows) + not_for_a_school,
-        years=sorted(
-            set(visible_funds(user).values_list("financial_year", flat=True)), reverse=True
-        ),
+        years=sorted(set(funds.values_list("financial_year", flat=True)), reverse=True),
         year=year,
     )
 
@@ -278,3 +282,44 @@ def unfunded(*, user) -> list[Unfunded]:
         for s in solutions
     ]
     return found
+
+
+def school_rows(report: SpendReport) -> list[dict]:
+    """The per-school rows of the report as plain values (pence), for the CLI and the API."""
+    return [
+        {
+            "urn": row.school.urn,
+            "school": row.school.name,
+            "category": row.category or NOT_CATEGORISED,
+            **{f"{key}_pence": pence for (key, _), pence in zip(HEADS, row.cells(), strict=True)},
+            "total_pence": row.total_pence,
+            "paid_pence": row.paid_pence,
+            "paid_for_by": sorted(row.funders),
+        }
+        for row in report.schools
+    ]
+
+
+def category_rows(report: SpendReport) -> list[dict]:
+    return [
+        {
+            "category": c.category,
+            "schools": c.schools,
+            "total_pence": c.total_pence,
+            "paid_pence": c.paid_pence,
+        }
+        for c in report.categories
+    ]
+
+
+CATEGORY_CSV_HEADER = ("Category", "Schools", "Committed or paid (pounds)", "Paid (pounds)")
+
+
+def category_csv(report: SpendReport) -> str:
+    return csv_text(
+        CATEGORY_CSV_HEADER,
+        (
+            [c.category, c.schools, _decimal(c.total_pence), _decimal(c.paid_pence)]
+            for c in report.categories
+        ),
+    )
