@@ -59,7 +59,7 @@ def test_demo_loads_all_then_changes_nothing(capsys, client):
     moved = sum(  # schools in a category in both rounds, a different one in each
         count
         for code, _, counts, _ in table.rows
-        for (column, _), count in zip(table.columns, counts)
+        for (column, _), count in zip(table.columns, counts, strict=True)
         if code in real and column in real and column != code
     )
     assert sum(table.column_totals) > 500 and moved > 0, table.rows
