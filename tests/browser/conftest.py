@@ -119,8 +119,9 @@ def _load_demo_data() -> int:
     ]
     assert [run.status for run in runs] == [RunStatus.APPLIED] * len(BROWSER_DEMO_FILES)
     seed_personas()
-    # The demo's casework: the LA's autumn round published (which opens the concern cases of
-    # its category 3b and 4 schools) and its default letter and note-of-visit templates.
+    # The demo's casework: the LA's summer 2024 and autumn 2026 rounds published (opening the
+    # concern cases of their category 3b and 4 schools) and its default letter and note-of-visit
+    # templates.
     seed_casework(la=LocalAuthority.objects.get(code=HERTS))
     seed_money(la=LocalAuthority.objects.get(code=HERTS))  # sample funds, grants, traded
     return runs[-1].pk

@@ -136,6 +136,8 @@ def test_the_demo_round_publishes_with_schools_the_policy_cannot_place(herts, re
     officer = get_user_model().objects.create_user(username="la.officer")
     Profile.objects.create(user=officer, role=Role.LA_OFFICER, la=herts)
     assert seed_casework(la=herts).endswith("published")
-    nursery = SchoolCategorisation.objects.get(establishment__name="Nursery")
-    assert nursery.decision == Decision.OVERRIDDEN
-    assert nursery.override_reason.startswith("Sample decision")
+    nursery = SchoolCategorisation.objects.filter(establishment__name="Nursery")
+    assert sorted(nursery.values_list("round__code", flat=True)) == ["2024-summer", "2026-autumn"]
+    for row in nursery:
+        assert row.decision == Decision.OVERRIDDEN
+        assert row.override_reason.startswith("Sample decision")

@@ -5,7 +5,13 @@ from django.core.management import call_command
 
 from uplift.accounts.models import Profile, Role
 from uplift.casework.models import ConcernCase, LetterTemplate, OpenedBy
-from uplift.categorisation.models import BodyDecision, Round, RoundStatus
+from uplift.categorisation.models import (
+    BodyDecision,
+    Round,
+    RoundStatus,
+    SchoolCategorisation,
+)
+from uplift.categorisation.rounds.services import latest_published_round
 from uplift.demo.data_files import DEMO_FILES
 from uplift.demo.personas import PERSONAS
 from uplift.governors.models import GoverningBody, Governor
@@ -14,6 +20,7 @@ from uplift.imports.models import ImportRun, RunStatus
 from uplift.inspections.models import Inspection
 from uplift.partnerships.models import OperatingModel, Partnership
 from uplift.performance.models import Result
+from uplift.reports.la_record import transition
 from uplift.schools.models import Establishment
 from uplift.support.models import NoteTemplate
 
@@ -24,7 +31,7 @@ def test_every_demo_file_is_shipped():
 
 
 @pytest.mark.django_db(transaction=True)
-def test_demo_loads_all_then_changes_nothing(capsys):
+def test_demo_loads_all_then_changes_nothing(capsys, client):
     call_command("demo", "--no-progress")
     first = capsys.readouterr().out
     assert ImportRun.objects.filter(status=RunStatus.APPLIED).count() == len(DEMO_FILES)
@@ -36,15 +43,31 @@ def test_demo_loads_all_then_changes_nothing(capsys):
         assert persona.username in first
     head = Profile.objects.get(role=Role.HEADTEACHER)
     assert head.establishment.la.code == "919"
-    autumn = Round.objects.get(la__code="919", code="2026-autumn")
-    assert autumn.status == RoundStatus.PUBLISHED
+    published = Round.objects.filter(la__code="919", status=RoundStatus.PUBLISHED)
+    assert sorted(published.values_list("code", flat=True)) == ["2024-summer", "2026-autumn"]
+    autumn = published.get(code="2026-autumn")
+    assert latest_published_round(autumn.la) == autumn
     concern = set(
-        autumn.categorisations.filter(final_category__in=["3b", "4"]).values_list(
-            "establishment_id", flat=True
-        )
+        SchoolCategorisation.objects.filter(
+            round__in=published, final_category__in=["3b", "4"]
+        ).values_list("establishment_id", flat=True)
     )
     cases = ConcernCase.objects.filter(opened_by=OpenedBy.CATEGORY)
     assert concern and set(cases.values_list("establishment_id", flat=True)) == concern
+    assert cases.count() == len(concern)  # one case a school, though in both rounds
+    table = transition(la=autumn.la)
+    assert (table.earlier.code, table.later.code) == ("2024-summer", "2026-autumn")
+    real = {code for code, _ in table.categories}
+    moved = sum(  # schools in a category in both rounds, a different one in each
+        count
+        for code, _, counts, _ in table.rows
+        for (column, _), count in zip(table.columns, counts, strict=True)
+        if code in real and column in real and column != code
+    )
+    assert sum(table.column_totals) > 500 and moved > 0, table.rows
+    client.force_login(Profile.objects.get(user__username="la.officer").user)
+    page = client.get("/reports/919/record/").content.decode()
+    assert "in round 2024-summer (rows) and in round 2026-autumn (columns)" in page
     assert LetterTemplate.objects.filter(la__code="919").count() == 4
     assert NoteTemplate.objects.filter(la__code="919", is_default=True).exists()
     consortium = Partnership.objects.get(name="Stevenage Consortium", is_sample=True)
@@ -73,6 +96,7 @@ def test_demo_loads_all_then_changes_nothing(capsys):
             LetterTemplate,
             GoverningBody,
             Governor,
+            Round,
         )
     }
     call_command("demo", "--no-progress")
