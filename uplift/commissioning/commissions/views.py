@@ -54,10 +54,9 @@ def commission_detail(request, pk: int):
     return render(
         request,
         "commissioning/commission.html",
-        {"commission": commission, "report": four_parts(commission)},
         {
             "commission": commission,
-            "report": selectors.accountability_report(commission),
+            "report": four_parts(commission),
             "decided_by": partnership.deciding_motion(commission),
         },
     )
