@@ -16,9 +16,9 @@ from uplift.categorisation.evidence import (
     JudgementEvidence,
     MeasureResult,
     SchoolEvidence,
-    early_warning_source,
     Source,
     SourceKind,
+    early_warning_source,
     import_source,
     inspection_source,
     judgement_source,
@@ -237,6 +237,8 @@ def _early_warning(ids, as_at: date) -> dict[int, EarlyWarningEvidence]:
             ),
         )
     return found
+
+
 def _governance_ratings(ids, as_at: date, found) -> None:
     """The LA's rating of a school's governance, where no officer judged the criterion."""
     for school_id, review in latest_ratings(ids, as_at).items():

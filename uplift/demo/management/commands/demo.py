@@ -10,8 +10,8 @@ from uplift.demo.data_files import DEMO_LA_CODE, load_demo_files
 from uplift.demo.earlywarning import seed_early_warning
 from uplift.demo.feedback import seed_feedback
 from uplift.demo.funds import seed_money
-from uplift.demo.impact import seed_impact
 from uplift.demo.governors import seed_governors
+from uplift.demo.impact import seed_impact
 from uplift.demo.personas_seed import seed_personas
 from uplift.schools.models import LocalAuthority
 
