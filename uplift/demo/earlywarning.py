@@ -7,16 +7,13 @@ from django.utils import timezone
 
 from uplift.core.errors import Refused
 from uplift.earlywarning.selectors import current_run
+from uplift.earlywarning.services import score_schools
 
 
 def seed_early_warning(*, la) -> str:
     """Score the LA's schools if no current run does; say what was done."""
     if current_run(la_id=la.pk) is not None:
         return "the LA's schools are already scored"
-    try:
-        from uplift.earlywarning.services import score_schools
-    except ImportError:
-        return "not scored: this version of Uplift has no early-warning model"
     try:
         run = score_schools(as_at=timezone.localdate(), la=la)
     except (Refused, ValueError) as refused:
