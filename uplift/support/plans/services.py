@@ -82,9 +82,11 @@ def _save(instance, actor, reason: str = "", update_fields=None) -> None:
 def _locked_plan(plan: ActionPlan, version: int | None = None) -> ActionPlan:
     """The plan read again and locked for the transaction; StaleVersion when a version is
     given and the plan has moved on from it."""
+    # Who changed it is read afterwards, not joined: PostgreSQL re-reads a row it waited to
+    # lock, but not the rows joined to it, so a joined changed_by would be the old one.
     current = (
         ActionPlan.objects.select_for_update(of=("self",))
-        .select_related("establishment__la", "changed_by")
+        .select_related("establishment__la")
         .get(pk=plan.pk)
     )
     if version is not None and current.version != version:
