@@ -1,10 +1,10 @@
 """A small synthetic inspection history, made with the ORM.
 
-Half the schools are sliding: each graded inspection is one step worse than the one before
-(outstanding, good, requires improvement, inadequate), then they recover one step. The other
-half hold their grade. Every school is inspected every two years, on a day of its own, so
-neither the grade alone nor the time since the last inspection tells which will decline:
-the model has to learn it from the grade history.
+Half the schools hold their grade (with a rare step either way). The other half hold it for
+a while, then slide: each graded inspection one step worse than the one before, down to
+inadequate, where they stay. Every school is inspected every two years, on a day of its
+own, so neither the grade alone nor the time since the last inspection tells which will
+decline: the model has to learn it from the grade history.
 """
 
 import random
@@ -22,13 +22,11 @@ FIRST, LAST = date(2006, 1, 1), date(2017, 8, 1)
 
 
 def grades(sliding: bool, first: int, count: int, rng: random.Random) -> list[int]:
-    found, grade, step = [], first, 1
-    for _ in range(count):
+    found, grade, holds = [], first, rng.randrange(0, 5)
+    for number in range(count):
         found.append(grade)
-        if sliding:
-            if grade == 4:
-                step = -1
-            grade = max(1, min(4, grade + step))
+        if sliding and number >= holds:
+            grade = min(4, grade + 1)
         elif rng.random() < 0.08:
             grade = max(1, min(4, grade + rng.choice((-1, 1))))
     return found

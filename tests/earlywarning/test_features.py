@@ -46,7 +46,7 @@ result = st.tuples(
 )
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(
     st.lists(inspection, max_size=40, unique_by=lambda i: (i[0], i[1])),
     st.lists(result, max_size=40, unique_by=lambda r: (r[0], r[1], r[2])),

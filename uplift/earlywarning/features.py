@@ -21,8 +21,13 @@ PHASES = ("primary", "secondary", "special")
 GRADE_FEATURES = [
     "last_grade", "previous_grade", "worst_grade", "grade_change", "years_since_last",
     "years_since_previous", "inspections", "framework", "ever_concern", "last_concern",
-    "years_since_outstanding", "years_since_good", "years_since_below_good",
+    "years_since_outstanding", "years_since_good", "years_since_below_good", "share_of_usual_gap",
 ]  # fmt: skip
+# Grade features that are counts or flags: 0, not unknown, for a school never inspected.
+COUNTED = (
+    "inspections", "ever_concern", "last_concern", "years_since_outstanding",
+    "years_since_good", "years_since_below_good",
+)  # fmt: skip
 SCHOOL_FEATURES = [
     "years_open", *[f"phase_{p}" for p in PHASES], "phase_other", "academy", "maintained",
     "cohort",
@@ -77,6 +82,21 @@ def _group_running(history: History) -> tuple[np.ndarray, np.ndarray, np.ndarray
     before = np.where(starts > 0, concerns[np.maximum(starts - 1, 0)], 0)
     number = np.arange(len(history.i_school)) - starts + 1
     return worst, concerns - before, number
+
+
+def _usual_gap(history: History, day: int, grade: np.ndarray) -> np.ndarray:
+    """For each school, the median days between a graded inspection and the next one, among
+    the schools given its last grade, from the pairs of inspections both before `day`."""
+    same = history.i_school[1:] == history.i_school[:-1]
+    pairs = same & (history.i_day[1:] < day)
+    gaps = (history.i_day[1:] - history.i_day[:-1])[pairs]
+    after = np.round(history.i_severity[:-1][pairs])
+    usual = np.full(len(grade), np.nan)
+    for value in (1, 2, 3, 4):
+        found = gaps[after == value]
+        if len(found):
+            usual[np.round(grade) == value] = float(np.median(found))
+    return usual
 
 
 def _trend(history: History, code: str, day: date) -> Trend:
@@ -151,9 +171,14 @@ def features_at(history: History, day: date, schools: np.ndarray | None = None) 
         cols["years_since_outstanding"] = np.where(grade < 1.5, since, 0.0)
         cols["years_since_good"] = np.where((grade >= 1.5) & (grade < 2.5), since, 0.0)
         cols["years_since_below_good"] = np.where(grade >= 2.5, since, 0.0)
+        cols["share_of_usual_gap"] = (
+            cols["years_since_last"] * DAYS_A_YEAR / _usual_gap(history, number, grade)
+        )
     else:
         for name in GRADE_FEATURES:
             cols[name] = nan
+        for name in COUNTED:
+            cols[name] = np.zeros(history.size)
     opened = history.opened != NO_DAY
     cols["years_open"] = np.where(opened, (number - history.opened) / DAYS_A_YEAR, np.nan)
     for phase in PHASES:

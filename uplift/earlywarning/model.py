@@ -1,11 +1,10 @@
 """The early-warning model: learned from the imported history before a date, nothing fixed.
 
 Training examples are the schools as they stood on the same day of earlier years (one
-snapshot a year), each labelled by what happened in the `horizon` that followed, cut at the
-as-at date: was the school's next graded inspection worse than its last? The latest snapshot
-(a year before) sees only one year of outcomes, but it is the nearest to the present, and
-recent years weigh more (RECENCY per year back): Ofsted's rules for when a school is
-inspected change from one framework to the next. Two candidates are fitted: a transparent
+snapshot a year), each labelled by what happened in the `horizon` that followed, which ends
+before the as-at date: was the school's next graded inspection worse than its last? Recent
+years weigh more (RECENCY per year back): Ofsted's rules for when a school is inspected
+change from one framework to the next. Two candidates are fitted: a transparent
 logistic regression and gradient-boosted trees with calibrated probabilities. The latest
 snapshot is held out; the transparent model is kept unless the trees find clearly more of
 its declines among the riskiest fifth. The chosen one is then refitted on every snapshot.
@@ -22,9 +21,10 @@ from uplift.earlywarning.features import NAMES, features_at, outcomes
 from uplift.earlywarning.history import History
 
 HORIZON_YEARS = 2
-SNAPSHOTS = 7  # training years before the as-at date, at most
+SNAPSHOTS = 6  # training years before the as-at date, at most
 FIRST_SNAPSHOT = date(2006, 9, 1)  # a year after section 5 inspections began
 MIN_EXAMPLES, MIN_DECLINES = 50, 5
+MIN_VARIED = 10  # schools on each side of a feature's range, for it to be learned from
 # The trees must find this many more of the held-out declines in the riskiest fifth
 # (as a share of them) to be preferred to the transparent model.
 TREES_MUST_GAIN = 0.02
@@ -49,9 +49,10 @@ class Trained:
 
 
 def snapshot_days(as_at: date, horizon_years: int = HORIZON_YEARS) -> list[date]:
-    """The training days, latest first, a year apart, from a year before `as_at`."""
+    """The training days, latest first, a year apart: each followed by a full horizon
+    before `as_at`."""
     days = []
-    for back in range(1, SNAPSHOTS + 1):
+    for back in range(horizon_years, horizon_years + SNAPSHOTS):
         day = as_at - relativedelta(years=back)
         if day < FIRST_SNAPSHOT:
             break
@@ -126,12 +127,17 @@ def top_share(risk: np.ndarray, share: float) -> np.ndarray:
 
 
 def informative_columns(matrix: np.ndarray) -> np.ndarray:
-    """The columns with at least two different known values: a feature the history never
-    recorded (no results yet for those years) or never varied teaches nothing."""
+    """The columns with enough values either side of their range's ends to learn from: a
+    feature the history never recorded (no results yet for those years), never varied, or
+    recorded for a handful of schools only teaches nothing (and trips the trees' binning)."""
     keep = []
-    for index, column in enumerate(matrix.T):
+    for column in matrix.T:
         known = column[~np.isnan(column)]
-        keep.append(len(known) > 0 and known.min() < known.max())
+        keep.append(
+            len(known) > 0
+            and (known > known.min()).sum() >= MIN_VARIED
+            and (known < known.max()).sum() >= MIN_VARIED
+        )
     return np.flatnonzero(keep)
 
 
@@ -176,8 +182,14 @@ def _validate(matrix, declined, groups) -> dict:
     if declined[older].sum() < MIN_DECLINES or not declined[held].any():
         return {}
     found = {}
+    columns = informative_columns(matrix[older])
     for name in CANDIDATES:
-        estimator = fit(name, matrix[older], declined[older], groups[older])
-        risk = estimator.predict_proba(matrix[held])[:, 1]
+        try:
+            estimator = fit(name, matrix[older][:, columns], declined[older], groups[older])
+        except ValueError:
+            # scikit-learn's tree binning can fail on a sparse feature in one fold: the
+            # candidate is then left out rather than stopping the run.
+            continue
+        risk = estimator.predict_proba(matrix[held][:, columns])[:, 1]
         found[name] = round(recall_at(risk, declined[held], VALIDATION_SHARE), 4)
     return found

@@ -8,6 +8,7 @@ import numpy as np
 
 from uplift.earlywarning.features import NAMES, Snapshot
 from uplift.earlywarning.history import MEASURES
+from uplift.inspections import frameworks
 
 GRADE_WORDS = {1: "Outstanding", 2: "Good", 3: "Requires improvement", 4: "Inadequate"}
 # A result worth naming moved by at least this share of its spread across schools.
@@ -15,7 +16,13 @@ NOTABLE_SPREAD = 0.5
 MAX_REASONS = 4
 
 
-def grade_words(severity: float) -> str:
+def grade_words(severity: float, framework: float = np.nan) -> str:
+    """The grade as its framework named it ("Satisfactory" before September 2012)."""
+    if not np.isnan(framework):
+        scale = frameworks.FRAMEWORKS[int(framework)].scale
+        named = next((g.label for g in scale if g.code == str(int(round(severity)))), None)
+        if named:
+            return named
     return GRADE_WORDS.get(int(round(severity)), "graded")
 
 
@@ -32,7 +39,9 @@ def signed(value: float) -> str:
 
 
 def _grade_sentence(row: dict) -> str:
-    text = f"Last graded {grade_words(row['last_grade'])} {years_words(row['years_since_last'])} ago"
+    text = (
+        f"Last graded {grade_words(row['last_grade'])} {years_words(row['years_since_last'])} ago"
+    )
     previous = row["previous_grade"]
     if not np.isnan(previous) and round(previous) != round(row["last_grade"]):
         change = "down" if row["last_grade"] > previous else "up"

@@ -81,9 +81,7 @@ def score(*, as_at: date, la: LocalAuthority | None = None, share=DEFAULT_SHARE,
     snapshot = features_at(history, as_at)
     if la is not None:
         keep = history.la_codes[snapshot.schools] == la.code
-        snapshot = Snapshot(
-            as_at, snapshot.schools[keep], snapshot.matrix[keep], snapshot.trends
-        )
+        snapshot = Snapshot(as_at, snapshot.schools[keep], snapshot.matrix[keep], snapshot.trends)
     risk = trained.risk(snapshot.matrix) if len(snapshot.schools) else np.empty(0)
     flagged = flag_per_la(history.la_codes[snapshot.schools], risk, share)
     rank = np.empty(len(risk), dtype=int)
