@@ -31,7 +31,8 @@ GRADE_FEATURES = [
 # Grade features that are counts or flags: 0, not unknown, for a school never inspected.
 COUNTED = (
     "inspections", "ever_concern", "last_concern", "years_since_outstanding",
-    "years_since_good", "years_since_below_good",
+    "years_since_good", "years_since_below_good", "outstanding_years_until_due",
+    "good_years_until_due",
 )  # fmt: skip
 SCHOOL_FEATURES = [
     "years_open", *[f"phase_{p}" for p in PHASES], "phase_other", "academy", "maintained",
