@@ -14,6 +14,7 @@ import numpy as np
 from dateutil.relativedelta import relativedelta
 
 from uplift.core.errors import Refused
+from uplift.earlywarning import simple_rules
 from uplift.earlywarning.features import Snapshot, features_at, outcomes
 from uplift.earlywarning.history import load_history
 from uplift.earlywarning.model import HORIZON_YEARS, top_share, train
@@ -23,17 +24,8 @@ MODEL = "Model"
 
 
 def _rules(snap: Snapshot) -> dict[str, np.ndarray]:
-    """Simple rules as risk scores (higher = flagged first): the oldest inspections among
-    the best-graded schools, the oldest inspections, and the worst last grade."""
-    last = snap.column("last_grade")
-    years = np.nan_to_num(snap.column("years_since_last"))
-    tiebreak = years / 100.0
-    return {
-        "Good or outstanding, longest since inspected": (last <= 2) * 100 + years,
-        "Good, longest since inspected": (np.round(last) == 2) * 100 + years,
-        "Longest since inspected": years,
-        "Worst last grade": np.nan_to_num(last) + tiebreak,
-    }
+    """The simple rules as risk scores (higher = flagged first)."""
+    return simple_rules.scores(snap.matrix)
 
 
 @dataclass

@@ -12,9 +12,12 @@ from datetime import date
 import numpy as np
 
 from uplift.earlywarning.history import COHORTS, MEASURES, NO_DAY, History, year_ends
+from uplift.inspections import frameworks
+from uplift.inspections.frameworks.base import DEFAULT_REINSPECTION
 
 DAYS_A_YEAR = 365.25
 KEY = 10_000_000  # more than any day number: school * KEY + day sorts by school, then day
+DUE_HORIZON_YEARS = 2  # "due within the horizon" looks this far ahead
 STALE_YEARS = 3  # results older than this many years before the date are not used
 PHASES = ("primary", "secondary", "special")
 
@@ -22,11 +25,14 @@ GRADE_FEATURES = [
     "last_grade", "previous_grade", "worst_grade", "grade_change", "years_since_last",
     "years_since_previous", "inspections", "framework", "ever_concern", "last_concern",
     "years_since_outstanding", "years_since_good", "years_since_below_good", "share_of_usual_gap",
+    "years_until_due", "share_of_framework_gap", "due_within_horizon",
+    "outstanding_years_until_due", "good_years_until_due",
 ]  # fmt: skip
 # Grade features that are counts or flags: 0, not unknown, for a school never inspected.
 COUNTED = (
     "inspections", "ever_concern", "last_concern", "years_since_outstanding",
-    "years_since_good", "years_since_below_good",
+    "years_since_good", "years_since_below_good", "outstanding_years_until_due",
+    "good_years_until_due",
 )  # fmt: skip
 SCHOOL_FEATURES = [
     "years_open", *[f"phase_{p}" for p in PHASES], "phase_other", "academy", "maintained",
@@ -97,6 +103,28 @@ def _usual_gap(history: History, day: int, grade: np.ndarray) -> np.ndarray:
         if len(found):
             usual[np.round(grade) == value] = float(np.median(found))
     return usual
+
+
+def _rank_on(framework, grade: float) -> int:
+    """A four-point severity read as a rank on `framework`'s own scale."""
+    step = round(grade)
+    if not framework.is_report_card:
+        return step
+    if step >= 3:  # below the expected standard: needs attention, urgent improvement
+        return framework.below_good_rank + step - 3
+    return 1 if step <= 1 else 3  # strong or exceptional reads 1; good reads "expected"
+
+
+def _framework_gap(day: date, grade: np.ndarray) -> np.ndarray:
+    """Years before a school graded `grade` is usually inspected again, by the framework in
+    force on `day` (data the inspectorate published, known on the day)."""
+    framework = frameworks.framework_on(day)
+    gap = np.full(len(grade), DEFAULT_REINSPECTION / 12.0)
+    if framework is None:
+        return np.where(np.isnan(grade), np.nan, gap)
+    for value in (1, 2, 3, 4):
+        gap[np.round(grade) == value] = framework.months_to_next(_rank_on(framework, value)) / 12
+    return np.where(np.isnan(grade), np.nan, gap)
 
 
 def _trend(history: History, code: str, day: date) -> Trend:
@@ -174,6 +202,16 @@ def features_at(history: History, day: date, schools: np.ndarray | None = None) 
         cols["share_of_usual_gap"] = (
             cols["years_since_last"] * DAYS_A_YEAR / _usual_gap(history, number, grade)
         )
+        # Due-ness by the framework in force on the day: when Ofsted would usually come back.
+        gap = _framework_gap(day, grade)
+        until_due = gap - cols["years_since_last"]
+        cols["years_until_due"] = until_due
+        cols["share_of_framework_gap"] = cols["years_since_last"] / gap
+        cols["due_within_horizon"] = np.where(
+            np.isnan(until_due), np.nan, until_due <= DUE_HORIZON_YEARS
+        )
+        cols["outstanding_years_until_due"] = np.where(grade < 1.5, until_due, 0.0)
+        cols["good_years_until_due"] = np.where((grade >= 1.5) & (grade < 2.5), until_due, 0.0)
     else:
         for name in GRADE_FEATURES:
             cols[name] = nan

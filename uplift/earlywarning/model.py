@@ -8,6 +8,12 @@ change from one framework to the next. Two candidates are fitted: a transparent
 logistic regression and gradient-boosted trees with calibrated probabilities. The latest
 snapshot is held out; the transparent model is kept unless the trees find clearly more of
 its declines among the riskiest fifth. The chosen one is then refitted on every snapshot.
+
+Ofsted's rules for when a school is inspected change between frameworks, so what the older
+years teach can mislead about the next two. On the held-out snapshot the model is therefore
+blended with the simple rule that did best there (`simple_rules`): the schools are ranked by
+a weighted mean of their standing under each, the weight chosen on that snapshot, and the
+blend is read as a probability by a logistic fit on the same snapshot.
 """
 
 from dataclasses import dataclass, field
@@ -17,6 +23,7 @@ import numpy as np
 from dateutil.relativedelta import relativedelta
 
 from uplift.core.errors import Refused
+from uplift.earlywarning import simple_rules
 from uplift.earlywarning.features import NAMES, features_at, outcomes
 from uplift.earlywarning.history import History
 
@@ -30,8 +37,11 @@ MIN_VARIED = 10  # schools on each side of a feature's range, for it to be learn
 TREES_MUST_GAIN = 0.02
 VALIDATION_SHARE = 0.2
 
+BLEND_SHARES = (0.10, 0.20, 0.25)  # the shares an LA may flag, over which blends are judged
+BLEND_WEIGHTS = tuple(w / 10 for w in range(11))  # the model's weight; 0 is the rule alone
+
 TRANSPARENT = "calibrated logistic regression"
-TREES = "calibrated gradient-boosted trees"
+TREES = "gradient-boosted trees"
 
 
 @dataclass
@@ -43,9 +53,44 @@ class Trained:
     horizon_years: int
     columns: np.ndarray  # the feature columns learned from (the others never varied)
     validation: dict = field(default_factory=dict)
+    blend: "Blend | None" = None
+
+    def model_risk(self, matrix: np.ndarray) -> np.ndarray:
+        return self.estimator.predict_proba(matrix[:, self.columns])[:, 1]
 
     def risk(self, matrix: np.ndarray) -> np.ndarray:
-        return self.estimator.predict_proba(matrix[:, self.columns])[:, 1]
+        risk = self.model_risk(matrix)
+        return self.blend.risk(risk, matrix) if self.blend else risk
+
+
+@dataclass
+class Blend:
+    """The model's risk blended with a simple rule: each is read as a school's standing among
+    the schools of a reference snapshot (0 lowest, 1 highest), so a school's score does not
+    depend on which others are scored with it; a logistic fit turns the mix into a risk."""
+
+    rule: str
+    weight: float  # the model's
+    model_reference: np.ndarray  # sorted
+    rule_reference: np.ndarray  # sorted
+    calibration: object = None
+
+    def score(self, model_risk: np.ndarray, matrix: np.ndarray) -> np.ndarray:
+        rule = simple_rules.RULES[self.rule](matrix)
+        return self.weight * _standing(model_risk, self.model_reference) + (
+            1 - self.weight
+        ) * _standing(rule, self.rule_reference)
+
+    def risk(self, model_risk: np.ndarray, matrix: np.ndarray) -> np.ndarray:
+        score = self.score(model_risk, matrix)
+        return self.calibration.predict_proba(score.reshape(-1, 1))[:, 1]
+
+
+def _standing(values: np.ndarray, reference: np.ndarray) -> np.ndarray:
+    """Each value's standing among the sorted `reference` (mid-rank for ties), 0 to 1."""
+    below = np.searchsorted(reference, values, side="left")
+    upto = np.searchsorted(reference, values, side="right")
+    return (below + upto) / (2.0 * max(1, len(reference)))
 
 
 def snapshot_days(as_at: date, horizon_years: int = HORIZON_YEARS) -> list[date]:
@@ -89,14 +134,13 @@ def _transparent():
 
 
 def _trees():
-    from sklearn.calibration import CalibratedClassifierCV
     from sklearn.ensemble import HistGradientBoostingClassifier
 
-    trees = HistGradientBoostingClassifier(
-        max_iter=100, learning_rate=0.06, max_leaf_nodes=15, min_samples_leaf=80,
+    # Fitted on log loss, so its probabilities are calibrated (the blend recalibrates them).
+    return HistGradientBoostingClassifier(
+        max_iter=150, learning_rate=0.06, max_leaf_nodes=15, min_samples_leaf=80,
         l2_regularization=1.0, early_stopping=False, random_state=0,
     )  # fmt: skip
-    return CalibratedClassifierCV(trees, method="sigmoid", cv=3)
 
 
 CANDIDATES = {TRANSPARENT: _transparent, TREES: _trees}
@@ -160,11 +204,11 @@ def _train(history: History, as_at: date, horizon_years: int) -> Trained:
         )
     columns = informative_columns(matrix)
     matrix = matrix[:, columns]
-    validation = _validate(matrix, declined, groups)
+    validation, held_out = _validate(matrix, declined, groups)
     gain = validation.get(TREES, 0.0) - validation.get(TRANSPARENT, 0.0)
     method = TREES if validation and gain > TREES_MUST_GAIN else TRANSPARENT
     estimator = fit(method, matrix, declined, groups)
-    return Trained(
+    trained = Trained(
         method=method,
         estimator=estimator,
         trained_on=len(declined),
@@ -173,15 +217,58 @@ def _train(history: History, as_at: date, horizon_years: int) -> Trained:
         columns=columns,
         validation=validation,
     )
+    if method in held_out:
+        full = np.zeros((len(declined), len(NAMES)))
+        full[:, columns] = matrix
+        latest = groups == 0
+        trained.blend = _blend(
+            held_out[method], full[latest], declined[latest], trained.model_risk(full[latest])
+        )
+        if trained.blend:
+            trained.method = f"{method} blended with a simple rule"
+            validation["blend"] = {
+                "rule": trained.blend.rule,
+                "model_weight": trained.blend.weight,
+            }
+    return trained
 
 
-def _validate(matrix, declined, groups) -> dict:
+def _mean_recall(score: np.ndarray, declined: np.ndarray) -> float:
+    return float(np.mean([recall_at(score, declined, share) for share in BLEND_SHARES]))
+
+
+def _blend(validated, matrix, declined, final_risk) -> Blend | None:
+    """The blend of the model (as it ranked the held-out snapshot when trained on the older
+    ones) and the simple rule that found most of that snapshot's declines, with the weight
+    that found most of them; None when the model alone does as well. `final_risk` is the
+    refitted model's risk on the same schools: the reference its standing is read against."""
+    rules = simple_rules.scores(matrix)
+    best = max(rules, key=lambda name: _mean_recall(rules[name], declined))
+    rule = rules[best]
+    found = {}
+    for weight in BLEND_WEIGHTS:
+        blend = Blend(best, weight, np.sort(validated), np.sort(rule))
+        found[weight] = _mean_recall(blend.score(validated, matrix), declined)
+    weight = max(BLEND_WEIGHTS, key=lambda w: (found[w], w))  # ties go to the model
+    if weight == 1.0:
+        return None
+    from sklearn.linear_model import LogisticRegression
+
+    blend = Blend(best, weight, np.sort(validated), np.sort(rule))
+    scored = blend.score(validated, matrix).reshape(-1, 1)
+    blend.calibration = LogisticRegression().fit(scored, declined)
+    blend.model_reference = np.sort(final_risk)
+    return blend
+
+
+def _validate(matrix, declined, groups) -> tuple[dict, dict]:
     """Recall of the latest snapshot's declines in its riskiest fifth, per candidate, each
-    trained on the older snapshots; empty when there is no older snapshot to train on."""
+    trained on the older snapshots, and each candidate's risks for that snapshot; empty
+    when there is no older snapshot to train on."""
     held, older = groups == 0, groups > 0
     if declined[older].sum() < MIN_DECLINES or not declined[held].any():
-        return {}
-    found = {}
+        return {}, {}
+    found, risks = {}, {}
     columns = informative_columns(matrix[older])
     for name in CANDIDATES:
         try:
@@ -192,4 +279,5 @@ def _validate(matrix, declined, groups) -> dict:
             continue
         risk = estimator.predict_proba(matrix[held][:, columns])[:, 1]
         found[name] = round(recall_at(risk, declined[held], VALIDATION_SHARE), 4)
-    return found
+        risks[name] = risk
+    return found, risks
