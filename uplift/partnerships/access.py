@@ -12,11 +12,13 @@ from uplift.accounts.access import (
     SEE_EVERY_SCHOOL,
     SEE_THEIR_LA,
     at,
+    has_role,
     is_system_admin,
     officer_la_scope,
     profile_of,
 )
-from uplift.partnerships.models import Holding, Partnership, Responsibility
+from uplift.accounts.models import Role
+from uplift.partnerships.models import Holding, Partnership, Responsibility, Sight
 from uplift.schools import access as schools_access
 from uplift.schools.models import LocalAuthority
 
@@ -48,6 +50,39 @@ def board_member_scope(profile, path: str) -> Q | None:
         return schools_access.board_member_scope(profile, path)
     partnerships = seated_partnership_ids(profile.user)
     return Q(**{at(path, "pk__in"): responsible_establishment_ids(partnerships)})
+
+
+# What the LA's operating model lets its partnerships' members see, beyond categories and
+# profiles: the sights that include each kind of record.
+SIGHTS_OF = {
+    "support": (Sight.SUPPORT, Sight.CASES),
+    "cases": (Sight.CASES,),
+}
+
+
+def _seated_sight_scope(kind: str, user, path: str) -> Q | None:
+    """A board member reads (never changes) the records of `kind` of the schools their
+    partnerships are responsible for today, where their LA's operating model grants
+    partnerships that sight, while their seat is current."""
+    if not has_role(user, Role.BOARD_MEMBER):
+        return None
+    granted = current_holdings(user).filter(
+        seat__partnership__la__operating_model__partnerships_see__in=SIGHTS_OF[kind]
+    )
+    if not granted.exists():  # so a member without the sight is refused, not shown nothing
+        return None
+    partnerships = granted.values("seat__partnership_id")
+    return Q(**{at(path, "pk__in"): responsible_establishment_ids(partnerships)})
+
+
+def seated_support_scope(user, path: str) -> Q | None:
+    """Visits, action plans and support cycles a board member reads (see _seated_sight_scope)."""
+    return _seated_sight_scope("support", user, path)
+
+
+def seated_case_scope(user, path: str) -> Q | None:
+    """Concern cases a board member reads (see _seated_sight_scope)."""
+    return _seated_sight_scope("cases", user, path)
 
 
 def managed_partnerships(user) -> QuerySet[Partnership]:
