@@ -81,4 +81,3 @@ def meeting_establishments(user) -> QuerySet[Establishment]:
     everything = Establishment.objects.all()
     scope = staff_school_scope(user)
     return everything.none() if scope is None else everything.filter(scope)
-
