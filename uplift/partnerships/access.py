@@ -18,7 +18,14 @@ from uplift.accounts.access import (
     profile_of,
 )
 from uplift.accounts.models import Role
-from uplift.partnerships.models import Holding, Partnership, Responsibility, Sight
+from uplift.partnerships.models import (
+    Holding,
+    Member,
+    MemberKind,
+    Partnership,
+    Responsibility,
+    Sight,
+)
 from uplift.schools import access as schools_access
 from uplift.schools.models import LocalAuthority
 
@@ -41,6 +48,23 @@ def responsible_establishment_ids(partnership_ids, day=None):
         partnership_id__in=partnership_ids,
         starts_on__lte=day,
     ).values("establishment_id")
+
+
+def member_school_ids(partnership_id, day=None):
+    """Ids of the schools that are members of the partnership today (a subquery)."""
+    day = day or timezone.localdate()
+    return Member.objects.filter(
+        Q(left_on__isnull=True) | Q(left_on__gte=day),
+        partnership_id=partnership_id,
+        kind=MemberKind.SCHOOL,
+        joined_on__lte=day,
+    ).values("establishment_id")
+
+
+def is_responsible_for(partnership, establishment, day=None) -> bool:
+    """Whether the partnership is responsible for the school today."""
+    ids = responsible_establishment_ids([partnership.pk], day)
+    return ids.filter(establishment_id=establishment.pk).exists()
 
 
 def board_member_scope(profile, path: str) -> Q | None:
