@@ -1,7 +1,10 @@
 """Permission-matrix rows of the partnership pages and API (see test_permission_matrix.py).
 Hertfordshire's board is read by the LA's staff, regional viewers and the board member who
 holds a seat today; it is run by the LA's officers. Essex's is the administrator's and the
-viewer's only."""
+viewer's only. Hertfordshire has no operating model, so the board member reads none of its
+cases (matrix_cases: 404 on their board's school's case); Luton's grants its partnerships
+sight of cases, so the board member, who also sits on a Luton board, reads the case of that
+board's school, and never another Luton school's."""
 
 from datetime import date, timedelta
 
@@ -9,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from uplift.casework.models import ConcernCase
 from uplift.categorisation.models import Round
 from uplift.partnerships.models import (
     Action,
@@ -17,12 +21,15 @@ from uplift.partnerships.models import (
     Kind,
     Meeting,
     Motion,
+    OperatingModel,
     Paper,
     Partnership,
     Responsibility,
     RoundRole,
     Seat,
 )
+from uplift.partnerships.operating_models import PRESETS
+from uplift.schools.models import Establishment, LocalAuthority
 
 READERS = "in  ok  ok  ok  ok  404 404 ok  ok"
 MANAGERS = "in  ok  ok  403 403 404 404 403 403"
@@ -36,6 +43,8 @@ OTHER_LA_READERS = "in  ok  404 404 404 403 403 403 ok"
 API_READERS = "401 ok  ok  ok  ok  404 404 ok  ok"
 API_ONLY_ADMIN_VIEWER = "401 ok  404 404 404 404 404 404 ok"
 API_SIGNED_IN = "401 ok  ok  ok  ok  ok  ok  ok  ok"
+GRANTED_CASE = "in  ok  404 404 404 404 404 ok  404"
+OTHER_CASE = "in  ok  404 404 404 404 404 404 404"
 
 
 def board(la, school, name, holder=None, round_=None):
@@ -136,7 +145,10 @@ def rows(w) -> list[tuple[str, str, str]]:
             ),
             ("api/v1/meetings/<int:pk>/votes", f"/api/v1/meetings/{meeting.pk}/votes", api_reader),
         ]
+    granted, other = _luton_cases(member)
     table += [
+        ("casework/cases/<int:pk>/", f"/casework/cases/{granted.pk}/", GRANTED_CASE),
+        ("casework/cases/<int:pk>/", f"/casework/cases/{other.pk}/", OTHER_CASE),
         ("partnerships/", "/partnerships/", SIGNED_IN),
         ("partnerships/new/", "/partnerships/new/", CREATORS),
         (
@@ -157,3 +169,37 @@ def rows(w) -> list[tuple[str, str, str]]:
         ("api/v1/partnerships", "/api/v1/partnerships", API_SIGNED_IN),
     ]
     return table
+
+
+def _luton_cases(member):
+    """Luton, whose operating model lets partnerships see their schools' cases: a board the
+    member sits on, responsible for one school; an open case of it and of another school."""
+    luton = LocalAuthority.objects.create(code="821", name="Luton")
+    ours, theirs = (
+        Establishment.objects.create(
+            urn=urn, la=luton, name=name, laestab=f"821{urn % 10000:04d}", status="Open"
+        )
+        for urn, name in ((109001, "Luton Primary"), (109002, "Stopsley High"))
+    )
+    partnership = board(luton, ours, "Luton consortium", member)[0]
+    preset = PRESETS["partnership_commissions"]
+    OperatingModel.objects.create(
+        la=luton,
+        preset=preset.key,
+        **preset.settings(),
+        lead_partnership=partnership,
+        chosen_at=timezone.now(),
+    )
+    today = timezone.localdate()
+    return [
+        ConcernCase.objects.create(
+            establishment=school,
+            opened_on=today,
+            opened_by="officer",
+            opening_reason="Permission matrix",
+            stage="concern_raised",
+            stage_changed_on=today,
+            recorded_at=timezone.now(),
+        )
+        for school in (ours, theirs)
+    ]

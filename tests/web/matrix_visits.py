@@ -108,7 +108,7 @@ def rows(w) -> list[tuple[str, str, str]]:
     api_visit = "api/v1/visits/<int:visit_id>"
     return [
         # A school's visits and entitlement
-        (school, "/support/schools/117001/visits/", "in  ok  ok  403 ok  ok  ok  403 403"),
+        (school, "/support/schools/117001/visits/", "in  ok  ok  403 ok  ok  ok  404 403"),
         (school, "/support/schools/117002/visits/", "in  ok  ok  403 404 404 404 404 403"),
         (school, "/support/schools/881001/visits/", "in  ok  404 404 404 404 404 404 403"),
         (school, "/support/schools/999999/visits/", NOT_FOUND),
@@ -162,7 +162,7 @@ def rows(w) -> list[tuple[str, str, str]]:
         (
             f"{api_school}visits",
             "/api/v1/schools/117001/visits",
-            "401 ok  ok  403 ok  ok  ok  403 403",
+            "401 ok  ok  403 ok  ok  ok  404 403",
         ),
         (
             f"{api_school}visits",
@@ -172,7 +172,7 @@ def rows(w) -> list[tuple[str, str, str]]:
         (
             f"{api_school}entitlement",
             "/api/v1/schools/117001/entitlement",
-            "401 ok  ok  403 ok  ok  ok  403 403",
+            "401 ok  ok  403 ok  ok  ok  404 403",
         ),
         (
             f"{api_school}entitlement",

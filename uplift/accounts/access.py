@@ -7,6 +7,8 @@ so each app applies it to its own records (`visible_cases` filters cases on "est
 letters on "case__establishment"). A role whose reach is decided elsewhere (a board member's:
 the schools of their board) registers a provider with `register_school_scope` from its app's
 ready(); the provider receives the grant (role, la_id, establishment_id, group_id).
+Likewise a higher app may widen who reads a lower app's confidential records of a kind
+("support", "cases") with `register_record_scope`; the lower app asks `record_scope`.
 """
 
 from collections.abc import Callable
@@ -30,6 +32,26 @@ _SCHOOL_SCOPES: dict[str, ScopeProvider] = {}
 def register_school_scope(role: str, provider: ScopeProvider) -> None:
     """Let an app decide which schools a role reaches: provider(grant, path) -> Q or None."""
     _SCHOOL_SCOPES[role] = provider
+
+
+RecordScopeProvider = Callable[[object, str], Q | None]
+_RECORD_SCOPES: dict[str, dict[str, RecordScopeProvider]] = {}
+
+
+def register_record_scope(kind: str, provider: RecordScopeProvider) -> None:
+    """Let a higher app widen whose records of a kind ("support", "cases") a user reads:
+    provider(user, path) -> a filter on the establishment at `path`, or None."""
+    key = f"{provider.__module__}.{provider.__qualname__}"
+    _RECORD_SCOPES.setdefault(kind, {})[key] = provider
+
+
+def record_scope(user, kind: str, path: str = "") -> Q | None:
+    """The schools whose records of `kind` the registered providers let the user read, beyond
+    their role's own reach; None when none do."""
+    if user is None or not user.is_authenticated:
+        return None
+    found = (provider(user, path) for provider in _RECORD_SCOPES.get(kind, {}).values())
+    return _union([q for q in found if q is not None])
 
 
 def at(path: str, lookup: str) -> str:
@@ -67,6 +89,11 @@ def has_role(user, *roles: str) -> bool:
 
 def _union(parts: list[Q]) -> Q | None:
     return reduce(or_, parts) if parts else None
+
+
+def any_of(*scopes: Q | None) -> Q | None:
+    """The union of the scopes given that are not None; None when all are."""
+    return _union([scope for scope in scopes if scope is not None])
 
 
 def _adviser_schools(grants: list[RoleGrant], path: str) -> Q:

@@ -22,6 +22,7 @@ from uplift.brokerage.ranking import extra_points
 from uplift.brokerage.rules import CONFLICT, registry
 from uplift.brokerage.specialisms import specialism_label
 from uplift.brokerage.terms import postcode_area, postcode_district, term_of
+from uplift.partnerships.access import member_school_ids
 from uplift.schools.models import GroupKind, PhaseGroup
 
 NEARBY_KINDS = {
@@ -55,14 +56,18 @@ class Brokerage:
     exclusions: list[Exclusion] = field(default_factory=list)
 
 
-def candidate_leaders(*, la_id, day):
-    """Leaders of the LA's organisations with a designation current on the day."""
+def candidate_leaders(*, la_id, day, partnership_id=None):
+    """Leaders of the LA's organisations with a designation current on the day; for a
+    partnership's request, only those of its member schools."""
     current = Designation.objects.filter(
         Q(ends_on__isnull=True) | Q(ends_on__gte=day), starts_on__lte=day
     )
+    leaders = SystemLeader.objects.filter(organisation__la_id=la_id)
+    if partnership_id is not None:
+        members = member_school_ids(partnership_id, day)
+        leaders = leaders.filter(organisation__establishment_id__in=members)
     return (
-        SystemLeader.objects.filter(organisation__la_id=la_id)
-        .filter(pk__in=current.values("leader_id"))
+        leaders.filter(pk__in=current.values("leader_id"))
         .select_related("organisation__establishment", "organisation__group")
         .prefetch_related(Prefetch("designations", queryset=current, to_attr="current"))
         .order_by("name", "pk")
@@ -112,7 +117,9 @@ def broker(*, request, day=None) -> Brokerage:
     """The ranked proposals and the exclusions for a support request."""
     day = day or timezone.localdate()
     school = request.establishment
-    leaders = list(candidate_leaders(la_id=school.la_id, day=day))
+    leaders = list(
+        candidate_leaders(la_id=school.la_id, day=day, partnership_id=request.partnership_id)
+    )
     facts = ConflictFacts(school=school, leaders=leaders, day=day)
     supporter_schools = {
         ld.organisation.establishment_id: ld.organisation.establishment

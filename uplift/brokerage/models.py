@@ -273,6 +273,14 @@ class SupportRequest(models.Model):
         blank=True,
         related_name="support_requests",
     )
+    partnership = models.ForeignKey(
+        "partnerships.Partnership",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="support_requests",
+        help_text="The partnership deploying a leader from its member schools, if one is",
+    )
     areas = models.JSONField(help_text="Specialism codes of the help needed")
     details = models.TextField(blank=True)
     days = models.PositiveSmallIntegerField()

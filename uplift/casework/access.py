@@ -4,8 +4,10 @@ addressed to a school: its letters and warning notices."""
 from django.db.models import QuerySet
 
 from uplift.accounts.access import (
+    any_of,
     officer_la_scope,
     own_school_id,
+    record_scope,
     staff_school_scope,
 )
 from uplift.casework.models import ConcernCase, Letter, MonitoringMeeting, WarningNotice
@@ -26,9 +28,13 @@ def can_run_casework(user, establishment) -> bool:
 
 
 def visible_cases(user) -> QuerySet:
-    """Concern cases, with their stages, powers and monitoring boards: LA staff only."""
+    """Concern cases, with their stages, powers and monitoring boards: LA staff; and, to read
+    only, whoever a registered provider lets (a board member, where the LA's operating model
+    lets partnerships see their schools' cases)."""
 
-    scope = staff_school_scope(user, "establishment")
+    scope = any_of(
+        staff_school_scope(user, "establishment"), record_scope(user, "cases", "establishment")
+    )
     return ConcernCase.objects.none() if scope is None else ConcernCase.objects.filter(scope)
 
 

@@ -12,11 +12,20 @@ from uplift.accounts.access import (
     SEE_EVERY_SCHOOL,
     SEE_THEIR_LA,
     at,
+    has_role,
     is_system_admin,
     officer_la_scope,
     profile_of,
 )
-from uplift.partnerships.models import Holding, Partnership, Responsibility
+from uplift.accounts.models import Role
+from uplift.partnerships.models import (
+    Holding,
+    Member,
+    MemberKind,
+    Partnership,
+    Responsibility,
+    Sight,
+)
 from uplift.schools import access as schools_access
 from uplift.schools.models import LocalAuthority
 
@@ -41,6 +50,23 @@ def responsible_establishment_ids(partnership_ids, day=None):
     ).values("establishment_id")
 
 
+def member_school_ids(partnership_id, day=None):
+    """Ids of the schools that are members of the partnership today (a subquery)."""
+    day = day or timezone.localdate()
+    return Member.objects.filter(
+        Q(left_on__isnull=True) | Q(left_on__gte=day),
+        partnership_id=partnership_id,
+        kind=MemberKind.SCHOOL,
+        joined_on__lte=day,
+    ).values("establishment_id")
+
+
+def is_responsible_for(partnership, establishment, day=None) -> bool:
+    """Whether the partnership is responsible for the school today."""
+    ids = responsible_establishment_ids([partnership.pk], day)
+    return ids.filter(establishment_id=establishment.pk).exists()
+
+
 def board_member_scope(profile, path: str) -> Q | None:
     """A board member who has held a seat reaches the schools their partnerships are
     responsible for, while a seat is current; one who never has keeps their group's."""
@@ -48,6 +74,39 @@ def board_member_scope(profile, path: str) -> Q | None:
         return schools_access.board_member_scope(profile, path)
     partnerships = seated_partnership_ids(profile.user)
     return Q(**{at(path, "pk__in"): responsible_establishment_ids(partnerships)})
+
+
+# What the LA's operating model lets its partnerships' members see, beyond categories and
+# profiles: the sights that include each kind of record.
+SIGHTS_OF = {
+    "support": (Sight.SUPPORT, Sight.CASES),
+    "cases": (Sight.CASES,),
+}
+
+
+def _seated_sight_scope(kind: str, user, path: str) -> Q | None:
+    """A board member reads (never changes) the records of `kind` of the schools their
+    partnerships are responsible for today, where their LA's operating model grants
+    partnerships that sight, while their seat is current."""
+    if not has_role(user, Role.BOARD_MEMBER):
+        return None
+    granted = current_holdings(user).filter(
+        seat__partnership__la__operating_model__partnerships_see__in=SIGHTS_OF[kind]
+    )
+    if not granted.exists():  # so a member without the sight is refused, not shown nothing
+        return None
+    partnerships = granted.values("seat__partnership_id")
+    return Q(**{at(path, "pk__in"): responsible_establishment_ids(partnerships)})
+
+
+def seated_support_scope(user, path: str) -> Q | None:
+    """Visits, action plans and support cycles a board member reads (see _seated_sight_scope)."""
+    return _seated_sight_scope("support", user, path)
+
+
+def seated_case_scope(user, path: str) -> Q | None:
+    """Concern cases a board member reads (see _seated_sight_scope)."""
+    return _seated_sight_scope("cases", user, path)
 
 
 def managed_partnerships(user) -> QuerySet[Partnership]:

@@ -1,13 +1,17 @@
 """Visits, notes of visit, action plans and support cycles: the LA's staff read those of
-their schools; a headteacher or chair reads their own school's (a note once shared)."""
+their schools; a headteacher or chair reads their own school's (a note once shared); whoever
+a registered provider lets (a board member, where the LA's operating model lets partnerships
+see their schools' support) reads the visits, plans and cycles, never a note."""
 
 from django.db.models import Q, QuerySet
 
 from uplift.accounts.access import (
+    any_of,
     is_system_admin,
     own_school_id,
     people_of_school,
     profile_of,
+    record_scope,
     staff_school_scope,
 )
 from uplift.accounts.models import Role
@@ -26,10 +30,8 @@ def visible_visits(user) -> QuerySet:
         if profile is not None and profile.role == Role.ADVISER:
             scope |= Q(adviser=user)
         return Visit.objects.filter(scope)
-    school = own_school_id(user)
-    if school is not None:
-        return Visit.objects.filter(establishment_id=school)
-    return Visit.objects.none()
+    scope = _not_staff_scope(user, "establishment")
+    return Visit.objects.none() if scope is None else Visit.objects.filter(scope)
 
 
 def can_read_note(user, visit) -> bool:
@@ -68,10 +70,8 @@ def visible_action_plans(user) -> QuerySet:
     scope = staff_school_scope(user, "establishment")
     if scope is not None:
         return ActionPlan.objects.filter(scope)
-    school = own_school_id(user)
-    if school is not None:
-        return ActionPlan.objects.filter(establishment_id=school)
-    return ActionPlan.objects.none()
+    scope = _not_staff_scope(user, "establishment")
+    return ActionPlan.objects.none() if scope is None else ActionPlan.objects.filter(scope)
 
 
 def visible_support_cycles(user) -> QuerySet:
@@ -79,17 +79,18 @@ def visible_support_cycles(user) -> QuerySet:
     scope = staff_school_scope(user, "establishment")
     if scope is not None:
         return SupportCycle.objects.filter(scope)
-    school = own_school_id(user)
-    if school is not None:
-        return SupportCycle.objects.filter(establishment_id=school)
-    return SupportCycle.objects.none()
+    scope = _not_staff_scope(user, "establishment")
+    return SupportCycle.objects.none() if scope is None else SupportCycle.objects.filter(scope)
 
 
 def reads_school_support(user) -> bool:
     """Whether the user's role reads any school's action plans and support cycles at all:
     LA officers, advisers and system administrators (as for cases), a headteacher or chair
     (their own school's). Anyone else is refused rather than shown an empty list."""
-    return staff_school_scope(user, "establishment") is not None or own_school_id(user) is not None
+    return (
+        staff_school_scope(user, "establishment") is not None
+        or _not_staff_scope(user, "establishment") is not None
+    )
 
 
 def possible_plan_owners(establishment) -> QuerySet:
@@ -105,11 +106,16 @@ def support_establishments(user) -> QuerySet[Establishment] | None:
     their own for a headteacher or chair. None for the roles that read no support records
     (they are refused, 403, rather than told a school does not exist)."""
     everything = Establishment.objects.all()
-    scope = staff_school_scope(user)
-    school = own_school_id(user)
-    if school is not None:
-        scope = Q(pk=school) if scope is None else scope | Q(pk=school)
+    scope = any_of(staff_school_scope(user), _not_staff_scope(user, ""))
     return None if scope is None else everything.filter(scope)
+
+
+def _not_staff_scope(user, path: str) -> Q | None:
+    """A headteacher's or chair's own school, and any school a registered provider lets the
+    user read the support of."""
+    school = own_school_id(user)
+    own = None if school is None else Q(**{f"{path}_id" if path else "pk": school})
+    return any_of(own, record_scope(user, "support", path))
 
 
 def can_cancel_visit(user, visit) -> bool:

@@ -18,6 +18,7 @@ from uplift.brokerage.services.common import (
 )
 from uplift.brokerage.specialisms import unknown_specialisms
 from uplift.core.errors import Conflict, Refused
+from uplift.partnerships import access as partnerships
 
 
 def raise_request(
@@ -32,7 +33,10 @@ def raise_request(
     funding,
     details="",
     case=None,
+    partnership=None,
 ) -> SupportRequest:
+    """Raise a request for support for the school. A `partnership` responsible for the school
+    brokers it: the leaders proposed are those of its member schools."""
     require(
         actor,
         via,
@@ -49,6 +53,8 @@ def raise_request(
             raise Refused("Choose the concern case the request comes from")
         if case.establishment_id != establishment.pk or not case.is_open:
             raise Refused("The request must come from an open concern case of this school")
+    if partnership is not None and not partnerships.is_responsible_for(partnership, establishment):
+        raise Refused(f"{partnership.name} is not responsible for {establishment.name}")
     areas = _areas(areas)
     if not isinstance(days, int) or not 1 <= days <= 100:
         raise Refused("Days must be a whole number from 1 to 100")
@@ -60,6 +66,7 @@ def raise_request(
         establishment=establishment,
         raised_from=raised_from,
         case=case if raised_from == RaisedFrom.CASE else None,
+        partnership=partnership,
         areas=areas,
         details=(details or "").strip(),
         days=days,

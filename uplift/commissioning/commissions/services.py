@@ -88,8 +88,9 @@ def place_commission(
     decided_by=None,
 ) -> Commission:
     """Place a commission with an approved provider and commit its budget from the fund.
-    `milestones` are (kind, text, due_on). A fund a partnership holds needs `decided_by`,
-    the motion its board carried."""
+    `milestones` are (kind, text, due_on). A fund a partnership holds, or schools of the
+    partnership the LA's operating model says commissions, need `decided_by`, the motion
+    its board carried."""
     check_may_keep(actor, via, provider.la_id)
     partnership.check_decision(fund=fund, motion=decided_by)
     if fund.la_id != provider.la_id:
@@ -106,6 +107,7 @@ def place_commission(
     schools = list(schools)
     if any(school.la_id != provider.la_id for school in schools):
         raise Refused("Every school of the commission must be in the LA")
+    partnership.check_commissioner(la=provider.la, schools=schools, motion=decided_by)
     commission = Commission.objects.create(
         la_id=provider.la_id,
         title=required(title, "the commission's title", limit=160),
