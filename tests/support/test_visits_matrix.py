@@ -6,13 +6,14 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import resolve
 
-from tests.web import matrix_visits
+from tests.web import matrix_partnerships, matrix_visits
 from tests.web.test_permission_matrix import ROLES, _answer, build_world, project_routes
 
 
 @pytest.mark.django_db
 def test_the_visit_rows_answer_as_the_table_says():
     world = build_world()
+    matrix_partnerships.rows(world)  # the board member reads a Luton school's support
     table = matrix_visits.rows(world) + matrix_visits.query_rows(world)
     ours = {
         route

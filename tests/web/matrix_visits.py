@@ -87,7 +87,7 @@ def query_rows(w) -> list[tuple[str, str, str]]:
         (
             "support/schools/<int:urn>/visits/",
             year,
-            f"{_signed_out(year)} ok ok 403 ok ok ok 403 403",
+            f"{_signed_out(year)} ok ok 403 ok ok ok 404 403",
         ),
         new_with(117001, "ok  ok  403 ok  403 403 403 403"),
         new_with(117002, "ok  ok  403 403 403 403 403 403"),
