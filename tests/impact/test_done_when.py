@@ -77,3 +77,14 @@ def test_completed_deployment_impact_end_to_end(iw, django_assert_max_num_querie
     printed = {m["measure"]: m for m in json.loads(out.getvalue())["measures"]}
     assert printed["ks2_reading"]["matched_schools"] == 8
     assert printed["absence"]["difference"] == 1.0
+
+
+def test_the_command_names_a_piece_that_does_not_exist(db):
+    from django.core.management.base import CommandError
+
+    try:
+        call_command("report", "impact", "--deployment", "999999", stdout=StringIO())
+    except CommandError as refused:
+        assert refused.returncode == 2 and "there is no deployment 999999" in str(refused)
+    else:
+        raise AssertionError("an unknown deployment was not refused")

@@ -4,6 +4,7 @@
 
 import json
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.core.management.base import CommandError
 
 from uplift.audit.models import Via
@@ -50,9 +51,7 @@ def run(options: dict, write) -> None:
     kind, pk = chosen[0]
     try:
         piece = piece_unscoped(kind=kind, pk=pk)
-    except Exception as missing:
-        if type(missing).__name__ != "DoesNotExist":
-            raise
+    except ObjectDoesNotExist:
         raise CommandError(f"there is no {kind} {pk}", returncode=USAGE) from None
     results = piece_impact(piece)
     rows = [
